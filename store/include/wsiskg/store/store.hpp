@@ -70,8 +70,8 @@ class ReadTransaction {
   QuadCursor scan(const QuadPattern& pattern) const;
   bool contains(const IdQuad& quad) const;
 
-  // Exact count of matching quads. O(1) for patterns with at most one bound s/p/o component
-  // in a single graph scope; otherwise a range scan.
+  // Exact count of matching quads. O(1) for at most one bound s/p/o component in the default
+  // graph or across all named graphs; otherwise a page-wise range count.
   std::uint64_t count(const QuadPattern& pattern) const;
   // Cheap answer for the optimizer: exact where count() is O(1), else exact while the range
   // holds at most `scan_budget` quads, else an estimate from predicate statistics.
