@@ -1,0 +1,363 @@
+#include "text.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <optional>
+
+#include "state.hpp"
+#include "wsiskg/query/ast.hpp"
+
+namespace wsiskg::query::parser {
+
+std::string unescape_string(std::string_view body) {
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c != '\\' || i + 1 == body.size()) {
+      out += c;
+      continue;
+    }
+    switch (body[++i]) {
+      case 't':
+        out += '\t';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      default:
+        out += body[i];  // " ' and backslash stand for themselves
+    }
+  }
+  return out;
+}
+
+std::string unescape_local_name(std::string_view local) {
+  std::string out;
+  out.reserve(local.size());
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    if (local[i] == '\\' && i + 1 < local.size()) ++i;
+    out += local[i];
+  }
+  return out;
+}
+
+namespace {
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::optional<std::uint32_t> parse_hex(std::string_view digits) {
+  std::uint32_t value = 0;
+  for (char c : digits) {
+    value <<= 4;
+    if (c >= '0' && c <= '9')
+      value |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      value |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      value |= static_cast<std::uint32_t>(c - 'A' + 10);
+    else
+      return std::nullopt;
+  }
+  return value;
+}
+
+// Length of a valid UTF-8 sequence at text[i], or 0 (overlong forms and surrogates are invalid).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return 1;
+  std::size_t len = (b >= 0xC2 && b <= 0xDF)   ? 2
+                    : (b >= 0xE0 && b <= 0xEF) ? 3
+                    : (b >= 0xF0 && b <= 0xF4) ? 4
+                                               : 0;
+  if (len == 0 || i + len > text.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+  auto b1 = static_cast<unsigned char>(text[i + 1]);
+  if (b == 0xE0 && b1 < 0xA0) return 0;
+  if (b == 0xED && b1 >= 0xA0) return 0;
+  if (b == 0xF0 && b1 < 0x90) return 0;
+  if (b == 0xF4 && b1 >= 0x90) return 0;
+  return len;
+}
+
+}  // namespace
+
+bool preprocess(std::string_view text, Preprocessed& out, std::size_t& error_offset,
+                std::string& error) {
+  out.text.clear();
+  out.origin.clear();
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size());
+  bool replaced = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
+      std::size_t digits = text[i + 1] == 'u' ? 4 : 8;
+      auto cp =
+          i + 2 + digits <= text.size() ? parse_hex(text.substr(i + 2, digits)) : std::nullopt;
+      if (!cp) {
+        error_offset = i;
+        error = fmt::format("bad codepoint escape: '\\{}' needs {} hexadecimal digits", text[i + 1],
+                            digits);
+        return false;
+      }
+      if ((*cp >= 0xD800 && *cp <= 0xDFFF) || *cp > 0x10FFFF) {
+        error_offset = i;
+        error = fmt::format("codepoint escape U+{:04X} is not a Unicode scalar value", *cp);
+        return false;
+      }
+      std::size_t before = out.text.size();
+      append_utf8(out.text, *cp);
+      out.origin.insert(out.origin.end(), out.text.size() - before, i);
+      i += 2 + digits;
+      replaced = true;
+      continue;
+    }
+    std::size_t len =
+        c == '\\' && i + 1 < text.size() && text[i + 1] == '\\' ? 2 : utf8_length(text, i);
+    if (len == 0) {
+      error_offset = i;
+      error = "invalid UTF-8 byte sequence";
+      return false;
+    }
+    for (std::size_t k = 0; k < len; ++k) {
+      out.text += text[i + k];
+      out.origin.push_back(i + k);
+    }
+    i += len;
+  }
+  if (!replaced) out.origin.clear();
+  return true;
+}
+
+std::size_t find_excess_nesting(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  auto is_iri_char = [](unsigned char c) {
+    return c > 0x20 && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
+           c != '^' && c != '`' && c != '\\';
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '#':
+        while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+        break;
+      case '\\':
+        ++i;  // PN_LOCAL_ESC such as `\(`
+        break;
+      case '\'':
+      case '"': {
+        bool is_long = text.substr(i, 3) == std::string(3, c);
+        std::size_t j = i + (is_long ? 3 : 1);
+        while (j < text.size()) {
+          if (text[j] == '\\') {
+            j += 2;
+          } else if (is_long ? text.substr(j, 3) == std::string(3, c) : text[j] == c) {
+            break;
+          } else if (!is_long && (text[j] == '\n' || text[j] == '\r')) {
+            break;
+          } else {
+            ++j;
+          }
+        }
+        i = j + (is_long ? 2 : 0);
+        break;
+      }
+      case '<': {
+        std::size_t j = i + 1;
+        while (j < text.size() && is_iri_char(static_cast<unsigned char>(text[j]))) ++j;
+        if (j < text.size() && text[j] == '>') i = j;
+        break;
+      }
+      case '(':
+      case '[':
+      case '{':
+        if (++depth > limit) return i;
+        break;
+      case ')':
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::string_view::npos;
+}
+
+LineInfo locate(std::string_view text, std::size_t offset) {
+  LineInfo info;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++info.line;
+      info.line_start = i + 1;
+    }
+  }
+  for (std::size_t i = info.line_start; i < offset; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++info.column;
+  std::size_t end = text.find_first_of("\r\n", info.line_start);
+  if (end == std::string_view::npos) end = text.size();
+  info.line_text = text.substr(info.line_start, end - info.line_start);
+  return info;
+}
+
+rdf::Term ParseState::fresh_blank() {
+  return rdf::Term::blank(fmt::format("{}{}", ast::kGeneratedBlankPrefix, next_blank++));
+}
+
+// ---- RFC 3986 §5.2 reference resolution ----
+namespace {
+
+struct IriParts {
+  std::optional<std::string_view> scheme, authority, query, fragment;
+  std::string_view path;
+};
+
+IriParts split_iri(std::string_view s) {
+  IriParts p;
+  std::size_t colon = s.find(':');
+  std::size_t stop = s.find_first_of("/?#");
+  if (colon != std::string_view::npos && colon > 0 &&
+      (stop == std::string_view::npos || colon < stop)) {
+    p.scheme = s.substr(0, colon);
+    s.remove_prefix(colon + 1);
+  }
+  if (s.starts_with("//")) {
+    std::size_t end = s.find_first_of("/?#", 2);
+    if (end == std::string_view::npos) end = s.size();
+    p.authority = s.substr(2, end - 2);
+    s.remove_prefix(end);
+  }
+  std::size_t hash = s.find('#');
+  if (hash != std::string_view::npos) {
+    p.fragment = s.substr(hash + 1);
+    s = s.substr(0, hash);
+  }
+  std::size_t q = s.find('?');
+  if (q != std::string_view::npos) {
+    p.query = s.substr(q + 1);
+    s = s.substr(0, q);
+  }
+  p.path = s;
+  return p;
+}
+
+std::string remove_dot_segments(std::string_view in) {
+  std::string input(in), output;
+  while (!input.empty()) {
+    if (input.starts_with("../")) {
+      input.erase(0, 3);
+    } else if (input.starts_with("./")) {
+      input.erase(0, 2);
+    } else if (input.starts_with("/./")) {
+      input.erase(0, 2);
+    } else if (input == "/.") {
+      input = "/";
+    } else if (input.starts_with("/../") || input == "/..") {
+      input = input.size() == 3 ? std::string("/") : input.substr(3);
+      std::size_t slash = output.rfind('/');
+      output.erase(slash == std::string::npos ? 0 : slash);
+    } else if (input == "." || input == "..") {
+      input.clear();
+    } else {
+      std::size_t start = input[0] == '/' ? 1 : 0;
+      std::size_t next = input.find('/', start);
+      if (next == std::string::npos) next = input.size();
+      output += input.substr(0, next);
+      input.erase(0, next);
+    }
+  }
+  return output;
+}
+
+}  // namespace
+
+std::string resolve_iri(std::string_view base, std::string_view reference) {
+  IriParts r = split_iri(reference);
+  if (r.scheme || base.empty()) {
+    if (!r.scheme) return std::string(reference);
+  }
+  IriParts b = split_iri(base);
+  std::string scheme, authority, path, query;
+  bool has_authority = false, has_query = false;
+  if (r.scheme) {
+    scheme = *r.scheme;
+    has_authority = r.authority.has_value();
+    if (r.authority) authority = *r.authority;
+    path = remove_dot_segments(r.path);
+    has_query = r.query.has_value();
+    if (r.query) query = *r.query;
+  } else {
+    scheme = b.scheme.value_or("");
+    if (r.authority) {
+      has_authority = true;
+      authority = *r.authority;
+      path = remove_dot_segments(r.path);
+      has_query = r.query.has_value();
+      if (r.query) query = *r.query;
+    } else {
+      has_authority = b.authority.has_value();
+      if (b.authority) authority = *b.authority;
+      if (r.path.empty()) {
+        path = b.path;
+        has_query = r.query.has_value() || b.query.has_value();
+        query = r.query ? *r.query : b.query.value_or("");
+      } else {
+        if (r.path.front() == '/') {
+          path = remove_dot_segments(r.path);
+        } else {
+          std::string merged;
+          if (b.authority && b.path.empty()) {
+            merged = "/" + std::string(r.path);
+          } else {
+            std::size_t slash = b.path.rfind('/');
+            merged = slash == std::string_view::npos
+                         ? std::string(r.path)
+                         : std::string(b.path.substr(0, slash + 1)) + std::string(r.path);
+          }
+          path = remove_dot_segments(merged);
+        }
+        has_query = r.query.has_value();
+        if (r.query) query = *r.query;
+      }
+    }
+  }
+  std::string out;
+  if (!scheme.empty()) out += scheme + ":";
+  if (has_authority) out += "//" + authority;
+  out += path;
+  if (has_query) out += "?" + query;
+  if (r.fragment) out += "#" + std::string(*r.fragment);
+  return out;
+}
+
+}  // namespace wsiskg::query::parser
