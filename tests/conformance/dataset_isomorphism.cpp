@@ -117,9 +117,10 @@ struct BlankPart {
         Colour sig = 0;
         for (int p = 0; p < 4; ++p) {
           int other = node_at[q][p];
-          Colour part = other < 0                              ? ground[q][p]
-                        : static_cast<std::size_t>(other) == n ? kSelfTag
-                                                               : colour[static_cast<std::size_t>(other)];
+          Colour part = other < 0 ? ground[q][p]
+                        : static_cast<std::size_t>(other) == n
+                            ? kSelfTag
+                            : colour[static_cast<std::size_t>(other)];
           sig = combine(sig, combine(static_cast<Colour>(p), part));
         }
         signatures.push_back(sig);
@@ -276,7 +277,18 @@ IsomorphismResult compare_datasets(std::span<const rdf::Quad> actual,
 std::string dump_nquads(std::span<const rdf::Quad> quads, std::size_t max_lines) {
   std::vector<std::string> lines;
   lines.reserve(quads.size());
-  for (const auto& q : quads) lines.push_back(rdf::to_nquads_line(q));
+  for (const auto& q : quads) {
+    // Control characters are legal unescaped in N-Quads literals, but not readable in a log.
+    std::string line;
+    for (unsigned char c : rdf::to_nquads_line(q)) {
+      if (c < 0x20 || c == 0x7F) {
+        line += fmt::format("\\u{:04X}", c);
+      } else {
+        line += static_cast<char>(c);
+      }
+    }
+    lines.push_back(std::move(line));
+  }
   std::ranges::sort(lines);
   std::string out;
   for (std::size_t i = 0; i < lines.size() && i < max_lines; ++i) {

@@ -26,7 +26,8 @@ inline bool isomorphic(std::span<const rdf::Quad> a, std::span<const rdf::Quad> 
   return compare_datasets(a, b).isomorphic;
 }
 
-// The quads as sorted N-Quads lines, one per line, at most `max_lines` (for test messages).
+// The quads as sorted N-Quads lines, at most `max_lines`, control characters written as \uXXXX
+// (for test messages).
 std::string dump_nquads(std::span<const rdf::Quad> quads, std::size_t max_lines = 60);
 
 }  // namespace wsiskg::conformance

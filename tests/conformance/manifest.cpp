@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -26,7 +27,9 @@ class Triples {
   explicit Triples(std::span<const rdf::Quad> quads) {
     for (const auto& q : quads) {
       if (q.graph) continue;
-      by_subject_[q.subject][q.predicate.value].push_back(q.object);
+      auto& objects = by_subject_[q.subject][q.predicate.value];
+      // A repeated triple is one triple (the N-Quads manifest states one approval twice).
+      if (std::ranges::find(objects, q.object) == objects.end()) objects.push_back(q.object);
     }
   }
 
@@ -82,7 +85,9 @@ class Triples {
   std::map<rdf::Term, std::map<std::string, std::vector<rdf::Term>, std::less<>>> by_subject_;
 };
 
-std::string text_of(const std::optional<rdf::Term>& term) { return term ? term->value : ""; }
+std::string text_of(const std::optional<rdf::Term>& term) {
+  return term ? term->value : "";
+}
 
 }  // namespace
 
