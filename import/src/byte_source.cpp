@@ -28,8 +28,7 @@ ByteSource ByteSource::open_file(const std::string& path) {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   }
   if (fd < 0) {
-    throw Error(ErrorKind::MissingInput,
-                "cannot open '" + path + "': " + std::strerror(errno));
+    throw Error(ErrorKind::MissingInput, "cannot open '" + path + "': " + std::strerror(errno));
   }
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -82,7 +81,7 @@ std::size_t ByteSource::read(char* buf, std::size_t size) {
     const char* message = ::gzerror(gz_, &code);
     if (n == 0 && code == Z_OK) break;  // end of input
     if (code == Z_BUF_ERROR) {
-      throw Error(ErrorKind::BadData, name_ + ": unexpected end of gzip stream");
+      throw Error(ErrorKind::Io, name_ + ": unexpected end of gzip stream");
     }
     if (code == Z_ERRNO) {
       throw Error(ErrorKind::Io, name_ + ": read error: " + std::strerror(errno));

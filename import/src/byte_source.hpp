@@ -30,6 +30,7 @@ class ByteSource {
   std::size_t read(char* buf, std::size_t size);
 
   const std::string& name() const { return name_; }
+  bool in_memory() const { return gz_ == nullptr; }
   // Bytes consumed from the underlying file (compressed bytes for .gz when known).
   std::uint64_t bytes_read() const;
 

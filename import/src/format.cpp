@@ -59,6 +59,8 @@ std::string_view format_name(Format format) {
   return "unknown";
 }
 
-bool has_graphs(Format format) { return format == Format::NQuads || format == Format::TriG; }
+bool has_graphs(Format format) {
+  return format == Format::NQuads || format == Format::TriG;
+}
 
 }  // namespace wsiskg::import

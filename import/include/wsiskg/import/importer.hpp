@@ -22,10 +22,12 @@ struct ImportProgress {
 };
 
 struct ImportOptions {
-  std::optional<Format> format;      // default: per file, from its name
-  std::optional<std::string> graph;  // load triples into this named graph instead of the default
-  std::optional<std::string> base;   // base IRI; default: each file's URI
-  bool lenient = false;              // skip bad statements instead of failing the import
+  std::optional<Format> format;  // default: per file, from its name
+  // Load default-graph statements into this named graph (an absolute IRI) instead of the
+  // default graph. Statements that name their graph (N-Quads, TriG) keep it.
+  std::optional<std::string> graph;
+  std::optional<std::string> base;  // base IRI; default: each file's URI
+  bool lenient = false;             // skip bad statements instead of failing the import
   std::function<void(const ImportProgress&)> on_progress;  // called a few times per second
   std::function<void(const Error&)> on_skipped;            // lenient mode: each skipped statement
 };
@@ -34,7 +36,7 @@ struct ImportReport {
   std::uint64_t statements_read = 0;
   std::uint64_t added = 0;
   std::uint64_t duplicates = 0;  // already stored, or repeated in the input
-  std::uint64_t skipped = 0;     // lenient mode: bad statements left out
+  std::uint64_t skipped = 0;     // lenient mode: errors reported (one per statement left out)
   std::uint64_t bytes_read = 0;
   double seconds = 0;
 };

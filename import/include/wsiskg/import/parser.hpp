@@ -1,6 +1,26 @@
 #pragma once
 // Streaming RDF parsers: serd for N-Triples, N-Quads, Turtle and TriG; raptor2 for RDF/XML.
 // Inputs ending in .gz are decompressed on the fly; "-" reads standard input.
+//
+// Error positions: lines are 1-based; the column is serd's: the 1-based byte column of the
+// last byte serd read on that line, which is the offending byte (a bad IRI character) or the
+// one just before it (an unexpected token). RDF/XML errors carry the line only (column 0:
+// raptor does not track columns). An undefined prefix is found after serd has read the
+// statement and serd tells no position then: that error names the file, prefix and prefixed
+// name but has no line.
+//
+// Lenient mode re-reads with serd in strict mode, so it rejects everything strict mode rejects
+// (serd's own lax mode would keep statements with bad IRIs). A failing statement is dropped
+// whole (Turtle: the whole `s p o ; p o .` block, even the triples serd had already emitted),
+// its first error goes to on_error, and parsing resumes at the start of the next line with the
+// same prefixes and base. A Turtle statement that spans lines and fails early may therefore
+// cause follow-on errors on its remaining lines; each is reported. RDF/XML lenient mode
+// reports raptor's errors and continues where raptor can; after a fatal XML error it stops.
+//
+// Blank nodes: serd names anonymous nodes ([] and lists) b1, b2, ... and, to keep them apart,
+// renames document labels of the form b<digits> to B<digits> (Turtle and TriG only); a Turtle
+// document using both _:b1 and _:B1 is rejected by serd. Labels are only meaningful within one
+// document anyway (the importer scopes them).
 
 #include <cstdint>
 #include <functional>
@@ -34,13 +54,16 @@ struct ParseOptions {
 struct ParseCallbacks {
   std::function<void(const StatementView&)> on_statement;
   std::function<void(std::string_view prefix, std::string_view iri)> on_prefix;  // optional
-  std::function<void(const Error&)> on_error;            // lenient mode: each skipped error
+  std::function<void(const Error&)> on_error;                 // lenient mode: each skipped error
   std::function<void(std::uint64_t bytes_read)> on_progress;  // optional, called now and then
 };
 
 // Parses one file ("-" for stdin). Throws wsiskg::Error: MissingInput when the file cannot be
-// opened, BadData with file:line:column for syntax errors (strict mode), Io for read errors
-// (including a truncated gzip stream).
+// opened or is a directory, Usage when the format is not given and the file name does not tell
+// it, BadData with file:line:column for syntax errors (strict mode) and corrupt gzip data, Io
+// for read errors (including a truncated gzip stream). An exception thrown by a callback stops
+// the parse and propagates unchanged. The default base IRI is the file's absolute file:// URI
+// (standard input: the working directory).
 void parse_file(const std::string& path, const ParseOptions& options,
                 const ParseCallbacks& callbacks);
 

@@ -1,0 +1,522 @@
+// Parser tests: every syntax, compressed and standard input, exact error positions, lenient mode.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "test_support.hpp"
+#include "wsiskg/import/format.hpp"
+#include "wsiskg/import/parser.hpp"
+
+namespace wsiskg::import {
+namespace {
+
+using rdf::Quad;
+using rdf::Term;
+using testing::Collected;
+using testing::data_file;
+using testing::TempDir;
+
+constexpr std::string_view kEx = "http://example.org/";
+std::string ex(std::string_view local) {
+  return std::string(kEx) + std::string(local);
+}
+
+Collected parse(const std::string& path, ParseOptions options = {}) {
+  Collected c;
+  parse_file(path, options, c.callbacks());
+  return c;
+}
+
+Collected parse_text(std::string_view text, Format format, const std::string& name,
+                     ParseOptions options = {}) {
+  Collected c;
+  parse_string(text, format, name, options, c.callbacks());
+  return c;
+}
+
+// Parses `text` strictly and returns the error it must raise.
+Error parse_error(std::string_view text, Format format, const std::string& name = "mem") {
+  try {
+    parse_text(text, format, name);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for: " << text;
+  return Error(ErrorKind::Usage, "none");
+}
+
+void expect_position(const Error& e, const std::string& source, std::uint64_t line,
+                     std::uint64_t column) {
+  EXPECT_EQ(e.kind(), ErrorKind::BadData) << e.what();
+  ASSERT_TRUE(e.position().has_value()) << e.what();
+  EXPECT_EQ(e.position()->source, source) << e.what();
+  EXPECT_EQ(e.position()->line, line) << e.what();
+  EXPECT_EQ(e.position()->column, column) << e.what();
+}
+
+bool contains(const std::vector<Quad>& quads, const Quad& quad) {
+  return std::ranges::find(quads, quad) != quads.end();
+}
+
+std::string file_uri_of(const std::string& path) {
+  return "file://" + std::filesystem::absolute(path).lexically_normal().string();
+}
+
+TEST(Format, FromNameAndPath) {
+  EXPECT_EQ(format_from_name("nt"), Format::NTriples);
+  EXPECT_EQ(format_from_name("Turtle"), Format::Turtle);
+  EXPECT_EQ(format_from_name("nquads"), Format::NQuads);
+  EXPECT_EQ(format_from_name("xml"), Format::RdfXml);
+  EXPECT_EQ(format_from_name("json"), std::nullopt);
+  EXPECT_EQ(format_from_path("a/b.nt.gz"), Format::NTriples);
+  EXPECT_EQ(format_from_path("x.TRIG"), Format::TriG);
+  EXPECT_EQ(format_from_path("onto.owl"), Format::RdfXml);
+  EXPECT_EQ(format_from_path("data.nq"), Format::NQuads);
+  EXPECT_EQ(format_from_path("data.gz"), std::nullopt);
+  EXPECT_EQ(format_from_path("README"), std::nullopt);
+  EXPECT_EQ(format_name(Format::Turtle), "ttl");
+  EXPECT_TRUE(has_graphs(Format::TriG));
+  EXPECT_FALSE(has_graphs(Format::NTriples));
+}
+
+TEST(Parser, NTriples) {
+  const auto c = parse(data_file("simple.nt"));
+  ASSERT_EQ(c.quads.size(), 5U);
+  const Term alice = Term::iri(ex("alice"));
+  EXPECT_EQ(c.quads[0], (Quad{alice, Term::iri("http://xmlns.com/foaf/0.1/name"),
+                              Term::literal("Alice"), std::nullopt}));
+  EXPECT_EQ(c.quads[1].object, Term::blank("b0"));
+  EXPECT_EQ(c.quads[2].subject, Term::blank("b0"));
+  EXPECT_EQ(c.quads[2].object, Term::lang_literal("Bob", "en-gb"));
+  EXPECT_EQ(c.quads[3].object, Term::literal("42", rdf::xsd::kInteger));
+  EXPECT_EQ(c.quads[4].object, Term::literal("say \"hi\"\n\xC3\xA9t\xC3\xA9"));
+  EXPECT_TRUE(c.errors.empty());
+}
+
+TEST(Parser, NQuads) {
+  const auto c = parse(data_file("simple.nq"));
+  ASSERT_EQ(c.quads.size(), 3U);
+  EXPECT_FALSE(c.quads[0].graph.has_value());
+  EXPECT_EQ(c.quads[1].graph, Term::iri(ex("g1")));
+  EXPECT_EQ(c.quads[2].graph, Term::iri(ex("g2")));
+  EXPECT_EQ(c.quads[2].subject, Term::blank("b0"));
+}
+
+TEST(Parser, TurtlePrefixesListsAndRelativeIris) {
+  const std::string path = data_file("simple.ttl");
+  const auto c = parse(path);
+  // name, knows, [] name, age, list, 2x (first, rest), friend, relative = 11
+  ASSERT_EQ(c.quads.size(), 11U);
+  const Term alice = Term::iri(ex("alice"));
+  EXPECT_TRUE(contains(c.quads, {alice, Term::iri(ex("age")),
+                                 Term::literal("30", rdf::xsd::kInteger), std::nullopt}));
+  // Relative IRIs resolve against the document's own file URI.
+  const std::string base = file_uri_of(path);
+  const std::string dir = base.substr(0, base.rfind('/') + 1);
+  EXPECT_TRUE(contains(c.quads, {Term::iri(dir + "relative"), Term::iri(ex("p")),
+                                 Term::iri(base + "#frag"), std::nullopt}));
+  // The anonymous node [ ... ] and the document's _:b1 are different nodes.
+  const auto knows = std::ranges::find_if(c.quads, [](const Quad& q) {
+    return q.predicate.value == "http://xmlns.com/foaf/0.1/knows";
+  });
+  const auto friend_of = std::ranges::find_if(
+      c.quads, [](const Quad& q) { return q.predicate.value == "http://example.org/friend"; });
+  ASSERT_NE(knows, c.quads.end());
+  ASSERT_NE(friend_of, c.quads.end());
+  ASSERT_TRUE(knows->object.is_blank());
+  ASSERT_TRUE(friend_of->object.is_blank());
+  EXPECT_NE(knows->object, friend_of->object);
+  // The anonymous node's own statement uses the same label.
+  EXPECT_TRUE(contains(c.quads, {knows->object, Term::iri("http://xmlns.com/foaf/0.1/name"),
+                                 Term::literal("Bob"), std::nullopt}));
+  // Prefixes are reported with their IRIs.
+  ASSERT_EQ(c.prefixes.size(), 3U);
+  EXPECT_EQ(c.prefixes[0], (std::pair<std::string, std::string>{"ex", ex("")}));
+  EXPECT_EQ(c.prefixes[1].first, "foaf");
+  EXPECT_EQ(c.prefixes[2].second, std::string(rdf::xsd::kNamespace));
+}
+
+TEST(Parser, GeneratedBlankLabelsDoNotClashWithDocumentLabels) {
+  // serd names anonymous nodes b1, b2, ...; a document label b1 must stay a different node.
+  const auto c =
+      parse_text("@prefix : <http://e/> .\n:s :p [] .\n:s :q _:b1 .\n", Format::Turtle, "mem.ttl");
+  ASSERT_EQ(c.quads.size(), 2U);
+  EXPECT_NE(c.quads[0].object, c.quads[1].object);
+}
+
+TEST(Parser, ExplicitBaseAndBaseDirective) {
+  ParseOptions options;
+  options.base = "http://base.example/dir/doc";
+  const auto c = parse_text("<a> <b> <#c> .\n@base <http://other/x/> .\n<d> <e> <../f> .\n",
+                            Format::Turtle, "mem.ttl", options);
+  ASSERT_EQ(c.quads.size(), 2U);
+  EXPECT_EQ(c.quads[0].subject, Term::iri("http://base.example/dir/a"));
+  EXPECT_EQ(c.quads[0].object, Term::iri("http://base.example/dir/doc#c"));
+  EXPECT_EQ(c.quads[1].subject, Term::iri("http://other/x/d"));
+  EXPECT_EQ(c.quads[1].object, Term::iri("http://other/f"));
+}
+
+TEST(Parser, TriG) {
+  const auto c = parse(data_file("simple.trig"));
+  ASSERT_EQ(c.quads.size(), 3U);
+  EXPECT_FALSE(c.quads[0].graph.has_value());
+  EXPECT_EQ(c.quads[1].graph, Term::iri(ex("g1")));
+  EXPECT_EQ(c.quads[2].graph, Term::iri(ex("g2")));
+  EXPECT_TRUE(c.quads[2].subject.is_blank());
+  ASSERT_EQ(c.prefixes.size(), 1U);
+}
+
+TEST(Parser, RdfXml) {
+  const std::string path = data_file("simple.rdf");
+  const auto c = parse(path);
+  ASSERT_EQ(c.quads.size(), 5U);
+  const Term alice = Term::iri(ex("alice"));
+  EXPECT_TRUE(contains(
+      c.quads, {alice, Term::iri(ex("name")), Term::lang_literal("Alice", "en"), std::nullopt}));
+  EXPECT_TRUE(contains(c.quads, {alice, Term::iri(ex("age")),
+                                 Term::literal("30", rdf::xsd::kInteger), std::nullopt}));
+  const std::string base = file_uri_of(path);
+  EXPECT_TRUE(contains(
+      c.quads, {alice, Term::iri(ex("page")),
+                Term::iri(base.substr(0, base.rfind('/') + 1) + "page.html"), std::nullopt}));
+  // rdf:nodeID="bob" is one node in both descriptions.
+  const auto knows = std::ranges::find_if(
+      c.quads, [](const Quad& q) { return q.predicate.value == "http://example.org/knows"; });
+  ASSERT_NE(knows, c.quads.end());
+  EXPECT_TRUE(contains(c.quads,
+                       {knows->object, Term::iri(ex("name")), Term::literal("Bob"), std::nullopt}));
+}
+
+TEST(Parser, RdfXmlErrorHasLine) {
+  const std::string text =
+      "<?xml version=\"1.0\"?>\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "  <rdf:Description rdf:about=\"http://e/a\">\n"
+      "  </rdf:Descr>\n"
+      "</rdf:RDF>\n";
+  const Error e = parse_error(text, Format::RdfXml, "mem.rdf");
+  EXPECT_EQ(e.kind(), ErrorKind::BadData);
+  ASSERT_TRUE(e.position().has_value()) << e.what();
+  EXPECT_EQ(e.position()->source, "mem.rdf");
+  EXPECT_EQ(e.position()->line, 4U) << e.what();
+  EXPECT_EQ(e.position()->column, 0U) << "raptor reports no columns";
+  EXPECT_NE(e.message().find("tag mismatch"), std::string::npos) << e.what();
+}
+
+TEST(Parser, RdfXmlRejectsBadIris) {
+  const std::string text =
+      "<?xml version=\"1.0\"?>\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://e/\">\n"
+      "  <rdf:Description rdf:about=\"http://e/a\">\n"
+      "    <ex:p rdf:resource=\"http://x/ y\"/>\n"
+      "    <ex:q>fine</ex:q>\n"
+      "  </rdf:Description>\n"
+      "</rdf:RDF>\n";
+  const Error e = parse_error(text, Format::RdfXml, "mem.rdf");
+  EXPECT_EQ(e.position()->line, 4U) << e.what();
+  EXPECT_EQ(e.message(), "invalid IRI character in <http://x/ y>");
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::RdfXml, "mem.rdf", lenient);
+  ASSERT_EQ(c.quads.size(), 1U);
+  EXPECT_EQ(c.quads[0].object, Term::literal("fine"));
+  ASSERT_EQ(c.errors.size(), 1U);
+}
+
+TEST(Parser, GzipMatchesPlain) {
+  TempDir dir;
+  const std::string text = testing::read_file(data_file("simple.ttl"));
+  const auto gz = testing::write_gz(dir.file("doc.ttl.gz"), text);
+  const auto plain = testing::write_file(dir.file("doc.ttl"), text);
+  std::uint64_t progress = 0;
+  Collected c;
+  auto callbacks = c.callbacks();
+  callbacks.on_progress = [&](std::uint64_t bytes) { progress = bytes; };
+  parse_file(gz, {}, callbacks);
+  ParseOptions same_base;
+  same_base.base = file_uri_of(gz);
+  const auto expected = parse(plain, same_base);
+  EXPECT_EQ(c.quads, expected.quads);
+  EXPECT_EQ(c.quads.size(), 11U);
+  EXPECT_EQ(progress, std::filesystem::file_size(gz));
+}
+
+TEST(Parser, GzipRdfXml) {
+  TempDir dir;
+  const auto gz =
+      testing::write_gz(dir.file("doc.rdf.gz"), testing::read_file(data_file("simple.rdf")));
+  EXPECT_EQ(parse(gz).quads.size(), 5U);
+}
+
+TEST(Parser, TruncatedGzipIsAnError) {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    text += "<http://e/s" + std::to_string(i) + "> <http://e/p> \"" + std::to_string(i * 7919) +
+            "\" .\n";
+  }
+  const auto gz = testing::write_gz(dir.file("cut.nt.gz"), text);
+  const auto size = std::filesystem::file_size(gz);
+  std::filesystem::resize_file(gz, size / 2);
+  try {
+    parse(gz);
+    FAIL() << "truncated gzip accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Io);
+    EXPECT_EQ(e.message(), gz + ": unexpected end of gzip stream");
+  }
+}
+
+TEST(Parser, MissingFileAndDirectory) {
+  TempDir dir;
+  const std::string missing = dir.file("nope.nt");
+  try {
+    parse(missing);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::MissingInput);
+    EXPECT_EQ(e.message(), "cannot open '" + missing + "': No such file or directory");
+  }
+  ParseOptions nt;
+  nt.format = Format::NTriples;
+  try {
+    parse(dir.path().string(), nt);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::MissingInput);
+    EXPECT_EQ(e.message(), "cannot open '" + dir.path().string() + "': Is a directory");
+  }
+}
+
+TEST(Parser, UnknownExtensionNeedsFormat) {
+  TempDir dir;
+  const auto path =
+      testing::write_file(dir.file("data.txt"), "<http://a> <http://b> <http://c> .\n");
+  try {
+    parse(path);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
+  }
+  ParseOptions nt;
+  nt.format = Format::NTriples;
+  EXPECT_EQ(parse(path, nt).quads.size(), 1U);
+}
+
+TEST(Parser, EmptyFileHasNoStatements) {
+  EXPECT_TRUE(parse(data_file("empty.nt")).quads.empty());
+  EXPECT_TRUE(parse_text("", Format::Turtle, "empty.ttl").quads.empty());
+  EXPECT_TRUE(parse_text("# only a comment\n", Format::NQuads, "c.nq").quads.empty());
+}
+
+TEST(Parser, StandardInput) {
+  TempDir dir;
+  const auto path =
+      testing::write_file(dir.file("in.nq"), "<http://a> <http://b> <http://c> <http://g> .\n");
+  const int saved = ::dup(STDIN_FILENO);
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ::dup2(fd, STDIN_FILENO);
+  ::close(fd);
+  ParseOptions options;
+  options.format = Format::NQuads;
+  Collected c;
+  EXPECT_NO_THROW(parse_file("-", options, c.callbacks()));
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  ASSERT_EQ(c.quads.size(), 1U);
+  EXPECT_EQ(c.quads[0].graph, Term::iri("http://g"));
+}
+
+// --- Error positions (strict mode) ------------------------------------------------------------
+// serd reports 1-based lines and the column of the last byte it consumed on that line.
+
+TEST(ParserErrors, BadIriCharacter) {
+  // Line 2: the space inside the third IRI is byte 31.
+  const Error e =
+      parse_error("<http://a> <http://b> <http://c> .\n<http://a> <http://b> <http:// c> .\n",
+                  Format::NTriples, "mem.nt");
+  expect_position(e, "mem.nt", 2, 31);
+  EXPECT_EQ(e.message(), "invalid IRI character (escape %20)");
+  EXPECT_EQ(std::string(e.what()), "mem.nt:2:31: invalid IRI character (escape %20)");
+}
+
+TEST(ParserErrors, GarbageAfterObject) {
+  // Line 3: 'x' is byte 34, after three terms and their spaces.
+  const Error e =
+      parse_error("<http://a> <http://b> <http://c> .\n\n<http://a> <http://b> <http://c> x .\n",
+                  Format::NTriples, "mem.nt");
+  expect_position(e, "mem.nt", 3, 33);
+}
+
+TEST(ParserErrors, UnterminatedString) {
+  // Line 3 is `  ex:d "open .` (14 bytes); the line ends inside the string.
+  const Error e = parse_error(
+      "@prefix ex: <http://e/> .\nex:a ex:b ex:c ;\n  ex:d \"open .\nex:x ex:y ex:z .\n",
+      Format::Turtle, "mem.ttl");
+  expect_position(e, "mem.ttl", 3, 14);
+  EXPECT_EQ(e.message(), "line end in short string");
+}
+
+TEST(ParserErrors, GraphInNTriples) {
+  const Error e =
+      parse_error("<http://a> <http://b> <http://c> <http://g> .\n", Format::NTriples, "mem.nt");
+  EXPECT_EQ(e.position()->line, 1U) << e.what();
+}
+
+TEST(ParserErrors, UndefinedPrefix) {
+  const Error e =
+      parse_error("@prefix ex: <http://e/> .\nex:a ex:b foo:c .\n", Format::Turtle, "mem.ttl");
+  EXPECT_EQ(e.kind(), ErrorKind::BadData);
+  EXPECT_NE(e.message().find("undefined prefix 'foo' in 'foo:c'"), std::string::npos) << e.what();
+}
+
+TEST(ParserErrors, FilePositionsNameTheFile) {
+  TempDir dir;
+  const auto path = testing::write_file(
+      dir.file("bad.nt"), "<http://a> <http://b> \"ok\" .\n<http://a> <http://b> .\n");
+  try {
+    parse(path);
+    FAIL();
+  } catch (const Error& e) {
+    ASSERT_TRUE(e.position().has_value());
+    EXPECT_EQ(e.position()->source, path);
+    EXPECT_EQ(e.position()->line, 2U);
+  }
+}
+
+// --- Callbacks that throw ---------------------------------------------------------------------
+
+TEST(Parser, CallbackExceptionStopsParsing) {
+  for (bool lenient : {false, true}) {
+    int seen = 0;
+    ParseCallbacks cb;
+    cb.on_statement = [&](const StatementView&) {
+      if (++seen == 2) throw std::runtime_error("stop here");
+    };
+    ParseOptions options;
+    options.lenient = lenient;
+    try {
+      parse_file(data_file("simple.nt"), options, cb);
+      FAIL() << "exception swallowed";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "stop here");
+    }
+    EXPECT_EQ(seen, 2) << "lenient=" << lenient;
+  }
+}
+
+TEST(Parser, RdfXmlCallbackExceptionStopsParsing) {
+  int seen = 0;
+  ParseCallbacks cb;
+  cb.on_statement = [&](const StatementView&) {
+    ++seen;
+    throw std::runtime_error("stop");
+  };
+  EXPECT_THROW(parse_file(data_file("simple.rdf"), {}, cb), std::runtime_error);
+  EXPECT_EQ(seen, 1);
+}
+
+// --- Lenient mode -----------------------------------------------------------------------------
+
+TEST(ParserLenient, NTriplesSkipsBadLines) {
+  const std::string text =
+      "<http://e/1> <http://e/p> \"one\" .\n"
+      "<http://e/2> <http://e/p> <http:// bad> .\n"
+      "<http://e/3> <http://e/p> \"three\" .\n"
+      "<http://e/4> <http://e/p> .\n"
+      "<http://e/5> <http://e/p> \"five\" .\n"
+      "<http://e/6> <http://e/p> \"unterminated .\n"
+      "<http://e/7> <http://e/p> \"seven\" .\n";
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::NTriples, "mem.nt", lenient);
+  std::vector<std::string> subjects;
+  for (const auto& q : c.quads) subjects.push_back(q.subject.value);
+  EXPECT_EQ(subjects,
+            (std::vector<std::string>{"http://e/1", "http://e/3", "http://e/5", "http://e/7"}));
+  ASSERT_EQ(c.errors.size(), 3U);
+  EXPECT_EQ(c.errors[0].position()->line, 2U);
+  EXPECT_EQ(c.errors[1].position()->line, 4U);
+  EXPECT_EQ(c.errors[2].position()->line, 6U);
+  // Strict mode stops at the first of them.
+  const Error e = parse_error(text, Format::NTriples, "mem.nt");
+  EXPECT_EQ(e.position()->line, 2U);
+}
+
+TEST(ParserLenient, NQuadsSkipsBadLines) {
+  const std::string text =
+      "<http://e/1> <http://e/p> \"one\" <http://g> .\n"
+      "<http://e/2> <http://e/p> \"two\" \"not a graph\" .\n"
+      "<http://e/3> <http://e/p> \"three\" .\n";
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::NQuads, "mem.nq", lenient);
+  ASSERT_EQ(c.quads.size(), 2U);
+  EXPECT_EQ(c.quads[1].subject.value, "http://e/3");
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].position()->line, 2U);
+}
+
+TEST(ParserLenient, TurtleSkipsToNextLine) {
+  const std::string text =
+      "@prefix ex: <http://e/> .\n"
+      "ex:a ex:p \"one\" .\n"
+      "ex:b ex:p ex:c ex:d .\n"
+      "ex:e ex:p undefined:x .\n"
+      "ex:f ex:p \"four\" .\n";
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::Turtle, "mem.ttl", lenient);
+  ASSERT_EQ(c.quads.size(), 2U);
+  EXPECT_EQ(c.quads[0].subject.value, "http://e/a");
+  EXPECT_EQ(c.quads[1].subject.value, "http://e/f");
+  ASSERT_EQ(c.errors.size(), 2U);
+  EXPECT_EQ(c.errors[0].position()->line, 3U);
+  EXPECT_NE(c.errors[1].message().find("undefined prefix 'undefined'"), std::string::npos);
+}
+
+TEST(ParserLenient, TriGAndBlankNodesAcrossRecovery) {
+  // After the error on line 3 a fresh serd reader takes over; its anonymous nodes must not
+  // reuse the labels of the first reader's, while document labels keep their identity.
+  const std::string text =
+      "@prefix ex: <http://e/> .\n"
+      "ex:g { ex:a ex:p [ ex:q 1 ] . _:x ex:p 2 . }\n"
+      "ex:g { ex:b ex:p ex:c ex:d . }\n"
+      "ex:g { ex:e ex:p [ ex:q 3 ] . _:x ex:p 4 . }\n";
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::TriG, "mem.trig", lenient);
+  ASSERT_EQ(c.quads.size(), 6U);
+  ASSERT_EQ(c.errors.size(), 1U);
+  EXPECT_EQ(c.errors[0].position()->line, 3U);
+  for (const auto& q : c.quads) EXPECT_EQ(q.graph, Term::iri("http://e/g"));
+  EXPECT_NE(c.quads[0].object, c.quads[3].object);    // [ ex:q 1 ] vs [ ex:q 3 ]
+  EXPECT_EQ(c.quads[2].subject, c.quads[5].subject);  // _:x is one node
+}
+
+TEST(ParserLenient, ErrorsAfterRecoveryHaveDocumentLines) {
+  std::string text;
+  for (int i = 1; i <= 20; ++i) {
+    text += (i % 5 == 0) ? "<http://e/s> <http://e/p> oops .\n"
+                         : "<http://e/s> <http://e/p> \"" + std::to_string(i) + "\" .\n";
+  }
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::NTriples, "mem.nt", lenient);
+  EXPECT_EQ(c.quads.size(), 16U);
+  ASSERT_EQ(c.errors.size(), 4U);
+  // serd points at the last byte it read: the space before "oops".
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(c.errors[i].position()->line, 5 * (i + 1)) << c.errors[i].what();
+    EXPECT_EQ(c.errors[i].position()->column, 26U) << c.errors[i].what();
+  }
+}
+
+}  // namespace
+}  // namespace wsiskg::import
