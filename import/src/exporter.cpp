@@ -30,9 +30,23 @@ SerdSyntax syntax_for(Format format) {
   throw Error(ErrorKind::Usage, "cannot write RDF/XML; choose nt, nq, ttl or trig");
 }
 
+// A node over all of `text`: serd_node_from_substring() stops at the first NUL byte, and a
+// literal may hold U+0000 (the writer escapes it as \u0000). The flags make serd's Turtle
+// writer choose a long string for newlines and quotes, as serd_node_from_string() would.
+// A std::string, not a view: parts of serd's writer (URI parsing) expect a terminating NUL.
 SerdNode node(SerdType type, const std::string& text) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(text.c_str()),
-                                  text.size());
+  std::size_t chars = 0;
+  SerdNodeFlags flags = 0;
+  for (const char byte : text) {
+    const auto c = static_cast<unsigned char>(byte);
+    if ((c & 0xC0U) != 0x80U) ++chars;  // not a UTF-8 continuation byte
+    if (c == '\n' || c == '\r') {
+      flags |= SERD_HAS_NEWLINE;
+    } else if (c == '"') {
+      flags |= SERD_HAS_QUOTE;
+    }
+  }
+  return SerdNode{reinterpret_cast<const uint8_t*>(text.c_str()), text.size(), chars, flags, type};
 }
 
 SerdNode node(const rdf::Term& term) {

@@ -367,5 +367,49 @@ TEST(WriteQuads, NTriplesSpelling) {
   EXPECT_EQ(back.quads, quads);
 }
 
+// Every ASCII control character (U+0000 included), quotes and backslashes survive writing in
+// each format and reading back; serd's writer must be given the whole byte count.
+TEST(WriteQuads, ControlCharactersSurviveEveryFormat) {
+  using rdf::Term;
+  std::string all_controls;
+  for (int c = 0; c < 0x20; ++c) all_controls += static_cast<char>(c);
+  all_controls += "\x7F \"q\" 'a' \\ end";
+  const std::string nul_first("\0x\ny", 4);
+  const std::vector<rdf::Quad> quads = {
+      {Term::iri("http://e/s"), Term::iri("http://e/p"), Term::literal(all_controls),
+       Term::iri("http://e/g")},
+      {Term::iri("http://e/s"), Term::iri("http://e/q"), Term::lang_literal(nul_first, "en"),
+       Term::iri("http://e/g")},
+      {Term::iri("http://e/s"), Term::iri("http://e/r"),
+       Term::literal(std::string("a\0b", 3), "http://e/dt"), Term::iri("http://e/g")},
+  };
+  ASSERT_EQ(quads[0].object.value.size(), 0x20U + 15U);
+  for (Format format : {Format::NTriples, Format::NQuads, Format::Turtle, Format::TriG}) {
+    SCOPED_TRACE(format_name(format));
+    const std::string text = capture([&](std::FILE* out) { write_quads(quads, format, out); });
+    EXPECT_EQ(text.find('\0'), std::string::npos) << "raw NUL written";
+    if (format == Format::NTriples || format == Format::NQuads) {
+      EXPECT_NE(text.find("\\u0000"), std::string::npos) << text;
+    }
+    testing::Collected back;
+    parse_string(text, format, "back", {}, back.callbacks());
+    ASSERT_EQ(back.quads.size(), quads.size()) << text;
+    for (std::size_t i = 0; i < quads.size(); ++i) {
+      EXPECT_EQ(back.quads[i].object, quads[i].object) << text;
+      if (has_graphs(format)) {
+        EXPECT_EQ(back.quads[i].graph, quads[i].graph);
+      }
+    }
+  }
+}
+
+// The same through the store: a literal with U+0000 leaves export_store whole.
+TEST_F(ImportTest, ExportKeepsNulBytes) {
+  auto s = open_store();
+  import(s, {write("nul.nt", "<http://e/s> <http://e/p> \"a\\u0000b\\u0001c\" .\n")});
+  const std::string text = export_text(s, Format::NTriples);
+  EXPECT_EQ(text, "<http://e/s> <http://e/p> \"a\\u0000b\\u0001c\" .\n");
+}
+
 }  // namespace
 }  // namespace wsiskg::import

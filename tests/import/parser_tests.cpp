@@ -161,6 +161,43 @@ TEST(Parser, ExplicitBaseAndBaseDirective) {
   EXPECT_EQ(c.quads[1].object, Term::iri("http://other/f"));
 }
 
+// RFC 3986 §5.2.4: dot segments go in every relative reference, relative @base and BASE,
+// and relative namespace IRIs; absolute IRIs in the document stay as written.
+TEST(Parser, RelativeIrisLoseDotSegments) {
+  ParseOptions options;
+  options.base = "http://a/bb/ccc/d;p?q";
+  const std::string turtle =
+      "<g/./h> <../x> <./g/.> .\n"
+      "<g;x=1/../y> <g?y/./x> <#s/../x> .\n"
+      "@base <../up/./base/> .\n"
+      "<k> <..> <> .\n"
+      "BASE <.././other>\n"
+      "PREFIX p: <./ns/../space#>\n"
+      "@prefix q: <http://abs/a/./b/> .\n"
+      "p:n q:m <http://abs/x/../y> .\n";
+  const auto c = parse_text(turtle, Format::Turtle, "mem.ttl", options);
+  const std::vector<Quad> expected = {
+      {Term::iri("http://a/bb/ccc/g/h"), Term::iri("http://a/bb/x"),
+       Term::iri("http://a/bb/ccc/g/"), std::nullopt},
+      {Term::iri("http://a/bb/ccc/y"), Term::iri("http://a/bb/ccc/g?y/./x"),
+       Term::iri("http://a/bb/ccc/d;p?q#s/../x"), std::nullopt},
+      {Term::iri("http://a/bb/up/base/k"), Term::iri("http://a/bb/up/"),
+       Term::iri("http://a/bb/up/base/"), std::nullopt},
+      {Term::iri("http://a/bb/up/space#n"), Term::iri("http://abs/a/./b/m"),
+       Term::iri("http://abs/x/../y"), std::nullopt},
+  };
+  EXPECT_EQ(c.quads, expected);
+  ASSERT_EQ(c.prefixes.size(), 2U);
+  EXPECT_EQ(c.prefixes[0].second, "http://a/bb/up/space#");
+
+  // TriG: graph names resolve the same way.
+  const auto g = parse_text("@base <http://a/b/c/> .\n<../g/./> { <./s> <p/../q> <o> }\n",
+                            Format::TriG, "mem.trig");
+  ASSERT_EQ(g.quads.size(), 1U);
+  EXPECT_EQ(g.quads[0], (Quad{Term::iri("http://a/b/c/s"), Term::iri("http://a/b/c/q"),
+                              Term::iri("http://a/b/c/o"), Term::iri("http://a/b/g/")}));
+}
+
 TEST(Parser, TriG) {
   const auto c = parse(data_file("simple.trig"));
   ASSERT_EQ(c.quads.size(), 3U);
@@ -370,10 +407,82 @@ TEST(ParserErrors, GraphInNTriples) {
 }
 
 TEST(ParserErrors, UndefinedPrefix) {
+  // Found once serd has read the statement: the position is serd's cursor then, on the
+  // last byte of "foo:c" (bytes 11-15 of line 2).
   const Error e =
       parse_error("@prefix ex: <http://e/> .\nex:a ex:b foo:c .\n", Format::Turtle, "mem.ttl");
-  EXPECT_EQ(e.kind(), ErrorKind::BadData);
-  EXPECT_NE(e.message().find("undefined prefix 'foo' in 'foo:c'"), std::string::npos) << e.what();
+  expect_position(e, "mem.ttl", 2, 15);
+  EXPECT_EQ(e.message(), "undefined prefix 'foo' in 'foo:c'");
+  EXPECT_EQ(std::string(e.what()), "mem.ttl:2:15: undefined prefix 'foo' in 'foo:c'");
+}
+
+// Every place a prefixed name can stand, and a statement that ends the input with its '.'.
+// The position is serd's cursor when it emitted the statement: on the last byte of the
+// statement's final term (the one that completed the triple), or on the delimiter after it
+// when serd had to look at that first. The input's last byte when nothing follows.
+TEST(ParserErrors, UndefinedPrefixPositionInEveryContext) {
+  struct Case {
+    const char* text;
+    Format format;
+    std::uint64_t line;
+    std::uint64_t column;
+  };
+  const Case cases[] = {
+      {"<a> <b> <c> .\nfoo:a <b> <c> .\n", Format::Turtle, 2, 13},     // subject
+      {"<a> <b> <c> .\n<a> foo:b\n  <c> .\n", Format::Turtle, 3, 5},   // predicate
+      {"<a> <b> <c>, foo:x, <d> .\n", Format::Turtle, 1, 19},          // object list
+      {"<a> <b> [ <p> foo:x ; <q> <r> ] .\n", Format::Turtle, 1, 20},  // [ ... ]
+      {"<a> <b> ( <x>\n  foo:x <y> ) .\n", Format::Turtle, 2, 7},      // collection
+      {"<a> <b> \"v\"^^foo:dt .\n", Format::Turtle, 1, 20},            // datatype
+      {"<a> <b> <c> .\n\n<a> <b>\n foo:x.", Format::Turtle, 4, 7},     // ends the input
+      {"<g> {\n <a> <b> foo:x }\n", Format::TriG, 2, 14},              // in a graph
+      {"foo:g { <a> <b> <c> }\n", Format::TriG, 1, 20},                // graph name
+  };
+  for (const Case& c : cases) {
+    const Error e = parse_error(c.text, c.format, "mem");
+    SCOPED_TRACE(c.text);
+    expect_position(e, "mem", c.line, c.column);
+    EXPECT_NE(e.message().find("undefined prefix 'foo'"), std::string::npos) << e.what();
+  }
+}
+
+// The poisoned page is serd's current one: errors far into the input, and around the
+// 64 KiB page boundary of in-memory input, keep exact lines; earlier statements all arrive.
+TEST(ParserErrors, UndefinedPrefixBeyondFirstPages) {
+  const std::string line = "<http://e/s> <http://e/p> \"0123456789\" .\n";  // 41 bytes
+  const std::size_t good_lines = (std::size_t{3} << 16) / line.size();
+  for (std::size_t pad = 0; pad < 48; pad += 7) {
+    std::string text;
+    for (std::size_t i = 0; i < good_lines; ++i) text += line;
+    text += std::string(pad, ' ') + "<http://e/s> <http://e/p> foo:x .\n" + line;
+    Collected c;
+    try {
+      parse_string(text, Format::Turtle, "big.ttl", {}, c.callbacks());
+      ADD_FAILURE() << "no error, pad " << pad;
+    } catch (const Error& e) {
+      expect_position(e, "big.ttl", good_lines + 1, pad + 31);  // the 'x' of foo:x
+    }
+    EXPECT_EQ(c.quads.size(), good_lines) << "pad " << pad;
+
+    // Lenient: the restart after the poisoned page reads on from the intact input.
+    ParseOptions lenient;
+    lenient.lenient = true;
+    Collected l;
+    parse_string(text, Format::Turtle, "big.ttl", lenient, l.callbacks());
+    EXPECT_EQ(l.quads.size(), good_lines + 1) << "pad " << pad;
+    ASSERT_EQ(l.errors.size(), 1U) << "pad " << pad;
+    expect_position(l.errors[0], "big.ttl", good_lines + 1, pad + 31);
+  }
+}
+
+TEST(ParserErrors, SurrogateEscapePosition) {
+  // Found after serd decoded the statement, like an undefined prefix.
+  const std::string text = "<http://a> <http://b> \"x\" .\n<http://a> <http://b> \"\\uD800\" .\n";
+  const Error nt = parse_error(text, Format::NTriples, "mem.nt");
+  expect_position(nt, "mem.nt", 2, 30);
+  EXPECT_NE(nt.message().find("surrogate"), std::string::npos) << nt.what();
+  const Error nq = parse_error(text, Format::NQuads, "mem.nq");
+  EXPECT_EQ(nq.position().value_or(SourcePosition{}).line, 2U) << nq.what();
 }
 
 TEST(ParserErrors, FilePositionsNameTheFile) {
@@ -479,6 +588,33 @@ TEST(ParserLenient, TurtleSkipsToNextLine) {
   ASSERT_EQ(c.errors.size(), 2U);
   EXPECT_EQ(c.errors[0].position()->line, 3U);
   EXPECT_NE(c.errors[1].message().find("undefined prefix 'undefined'"), std::string::npos);
+  ASSERT_TRUE(c.errors[1].position().has_value()) << c.errors[1].what();
+  EXPECT_EQ(c.errors[1].position()->line, 4U) << c.errors[1].what();
+}
+
+TEST(ParserLenient, UndefinedPrefixDropsItsStatementAndKeepsLines) {
+  // The whole `s p o ; p o .` statement goes, as after a syntax error; later errors keep
+  // their document lines across the restart.
+  const std::string text =
+      "@prefix ex: <http://e/> .\n"
+      "ex:a ex:p ex:b ;\n"
+      "  ex:q no:x .\n"
+      "ex:c ex:p ex:d .\n"
+      "ex:e ex:p \"\\uDC00\" .\n"
+      "ex:f ex:p no:y .\n"
+      "ex:g ex:p ex:h .\n";
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(text, Format::Turtle, "mem.ttl", lenient);
+  ASSERT_EQ(c.quads.size(), 2U);
+  EXPECT_EQ(c.quads[0].subject, Term::iri("http://e/c"));
+  EXPECT_EQ(c.quads[1].subject, Term::iri("http://e/g"));
+  ASSERT_EQ(c.errors.size(), 3U);
+  const std::uint64_t lines[] = {3, 5, 6};
+  for (std::size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(c.errors[i].position().has_value()) << c.errors[i].what();
+    EXPECT_EQ(c.errors[i].position()->line, lines[i]) << c.errors[i].what();
+  }
 }
 
 TEST(ParserLenient, TriGAndBlankNodesAcrossRecovery) {

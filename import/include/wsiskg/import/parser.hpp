@@ -5,9 +5,9 @@
 // Error positions: lines are 1-based; the column is serd's: the 1-based byte column of the
 // last byte serd read on that line, which is the offending byte (a bad IRI character) or the
 // one just before it (an unexpected token). RDF/XML errors carry the line only (column 0:
-// raptor does not track columns). An undefined prefix is found after serd has read the
-// statement and serd tells no position then: that error names the file, prefix and prefixed
-// name but has no line.
+// raptor does not track columns). Errors found after serd has read a statement (an undefined
+// prefix, a \uD800-\uDFFF escape) carry serd's cursor at that moment: the last byte of the
+// statement's final term, or the delimiter just after it.
 //
 // Lenient mode re-reads with serd in strict mode, so it rejects everything strict mode rejects
 // (serd's own lax mode would keep statements with bad IRIs). A failing statement is dropped
