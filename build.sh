@@ -14,7 +14,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   liblmdb-dev libserd-dev libraptor2-dev zlib1g-dev libxxhash-dev
   libboost-dev libboost-graph-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  googletest libgtest-dev libgmock-dev
+  googletest libgtest-dev libgmock-dev libexpat1-dev
+  libpcre2-dev libssl-dev libicu-dev
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
