@@ -124,6 +124,15 @@ TEST_F(CliTest, MissingInputExits66) {
   EXPECT_FALSE(fs::exists(path("nowhere.db")));
 }
 
+TEST_F(CliTest, DirectoryThatIsNotAStoreExits74AndIsLeftAlone) {
+  fs::create_directory(path("notes"));
+  write_file(path("notes") / "todo.txt", "not a store\n");
+  auto result = wsiskg("--store notes import " + data("people.nt"));
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_NE(result.err.find("notes"), std::string::npos) << result.err;
+  EXPECT_EQ(std::distance(fs::directory_iterator(path("notes")), fs::directory_iterator{}), 1);
+}
+
 TEST_F(CliTest, ImportsFromStandardInput) {
   auto result = wsiskg("import --format nt -", read_file(kData / "people.nt"));
   ASSERT_EQ(result.exit_code, 0) << result.err;
