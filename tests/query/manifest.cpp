@@ -15,6 +15,8 @@ constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view kMf = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
 constexpr std::string_view kQt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#";
 constexpr std::string_view kUt = "http://www.w3.org/2009/sparql/tests/test-update#";
+constexpr std::string_view kDawgt = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#";
+constexpr std::string_view kSd = "http://www.w3.org/ns/sparql-service-description#";
 
 // A node as text: IRIs as-is, blank nodes as "_:label", literals as their lexical form.
 using Graph = std::multimap<std::pair<std::string, std::string>, std::string>;
@@ -111,7 +113,19 @@ void read_into(const std::string& path, std::vector<ManifestTest>& out,
         std::string full_type = object(g, test, type);
         t.type = full_type.substr(full_type.find_last_of("#/") + 1);
         std::string action = object(g, test, std::string(kMf) + "action");
+        const std::string result = object(g, test, std::string(kMf) + "result");
+        if (!result.starts_with("_:")) t.result = file_path(result);
+        t.requires_ = objects(g, test, std::string(kMf) + "requires");
+        t.approval = object(g, test, std::string(kDawgt) + "approval");
+        t.lax_cardinality = object(g, test, std::string(kMf) + "resultCardinality") ==
+                            std::string(kMf) + "LaxCardinality";
         if (action.starts_with("_:")) {
+          for (const auto& d : objects(g, action, std::string(kQt) + "data"))
+            t.data.push_back(file_path(d));
+          for (const auto& d : objects(g, action, std::string(kQt) + "graphData"))
+            if (!d.starts_with("_:")) t.graph_data.push_back(file_path(d));
+          t.service_data = !objects(g, action, std::string(kQt) + "serviceData").empty();
+          t.entailment = !objects(g, action, std::string(kSd) + "entailmentRegime").empty();
           std::string query = object(g, action, std::string(kQt) + "query");
           if (query.empty()) query = object(g, action, std::string(kUt) + "request");
           action = query;

@@ -13,6 +13,16 @@ struct ManifestTest {
   std::string type;      // local name of rdf:type, e.g. "PositiveSyntaxTest11"
   std::string action;    // file path of the query / update (mf:action or its qt:query)
   std::string manifest;  // file path of the manifest that lists it
+
+  // Evaluation tests (read by the SPARQL evaluation runner, tests/conformance/sparql/).
+  std::vector<std::string> data;        // qt:data file paths (default graph)
+  std::vector<std::string> graph_data;  // qt:graphData file paths (named graphs)
+  std::string result;                   // mf:result file path, "" when absent
+  std::vector<std::string> requires_;   // mf:requires IRIs
+  std::string approval;                 // dawgt:approval IRI, "" when absent
+  bool lax_cardinality = false;         // mf:resultCardinality mf:LaxCardinality
+  bool service_data = false;            // the action has qt:serviceData (SERVICE tests)
+  bool entailment = false;              // the action names an sd:entailmentRegime
 };
 
 // All tests reachable from `manifest_path` through mf:include, in manifest order.

@@ -51,7 +51,7 @@ enum class ResultFormat {
 std::optional<ResultFormat> result_format_from_name(std::string_view name);
 
 struct ResultWriterOptions {
-  rdf::PrefixMap prefixes;  // Table and Turtle abbreviate with these
+  rdf::PrefixMap prefixes = rdf::PrefixMap();  // Table and Turtle abbreviate with these
 };
 
 // A sink writing `format` to `out`. SELECT/ASK results given to a graph format, or triples given
