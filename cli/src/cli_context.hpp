@@ -31,5 +31,7 @@ void add_import_command(CLI::App& app, CliContext& ctx);
 void add_export_command(CLI::App& app, CliContext& ctx);
 void add_stats_command(CLI::App& app, CliContext& ctx);
 void add_clear_command(CLI::App& app, CliContext& ctx);
+void add_path_command(CLI::App& app, CliContext& ctx);
+void add_query_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace wsiskg::cli

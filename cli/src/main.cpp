@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   cli::add_export_command(app, ctx);
   cli::add_stats_command(app, ctx);
   cli::add_clear_command(app, ctx);
+  cli::add_path_command(app, ctx);
+  cli::add_query_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "wsiskg/query/ast.hpp"
 #include "wsiskg/query/results.hpp"
 #include "wsiskg/store/store.hpp"
 
@@ -20,9 +22,12 @@ enum class DefaultGraph {
 
 struct QueryOptions {
   DefaultGraph default_graph = DefaultGraph::Store;
-  std::string base_iri;                        // for relative IRIs in the query
-  std::chrono::milliseconds timeout{0};        // 0: none. Exceeded -> Error(Cancelled)
-  std::uint64_t memory_limit_bytes = 0;        // 0: none. Exceeded -> Error(Cancelled)
+  std::string base_iri;                  // for relative IRIs in the query
+  std::chrono::milliseconds timeout{0};  // 0: none. Exceeded -> Error(Cancelled)
+  std::uint64_t memory_limit_bytes = 0;  // 0: none. Exceeded -> Error(Cancelled)
+  // Let the query use the store's prefixes (from imported files) and the well-known ones
+  // (rdf, rdfs, xsd, owl, skos, dcterms) without declaring them; its own PREFIX lines win.
+  bool predeclared_prefixes = false;
 };
 
 struct ExecutionSummary {
@@ -34,6 +39,10 @@ struct ExecutionSummary {
 // Cancelled (timeout / memory guard). The store is only read.
 ExecutionSummary execute_query(const store::ReadTransaction& txn, std::string_view text,
                                const QueryOptions& options, ResultSink& sink);
+
+// Parses `text` as execute_query does (with the store's prefixes when the options say so).
+Query parse_for_store(const store::ReadTransaction& txn, std::string_view text,
+                      const QueryOptions& options);
 
 enum class ExplainMode { Plan, Analyze };
 // The physical plan as an indented tree with estimated rows per operator; Analyze also runs the
