@@ -48,7 +48,14 @@ run_demo() {
   say "importing the WSIS knowledge base into $WSISKG_STORE"
   "$wsiskg" import ontologies/wsis.ttl ontologies/kb/*.trig
   say "wsiskg stats"
-  "$wsiskg" stats
+  "$wsiskg" stats --top 5
+  say "which action lines does UNESCO facilitate?"
+  "$wsiskg" query --format table 'SELECT ?line ?label WHERE {
+      ?unesco wsis:acronym "UNESCO" ; wsis:facilitates ?line . ?line rdfs:label ?label }
+    ORDER BY ?line'
+  say "which agencies connect to SDG 5, and through what?"
+  "$wsiskg" path --format table --from-type wsis:Agency '<https://w3id.org/wsiskg/id/sdg/5>' \
+    --via wsis:facilitates --via wsis:linksActionLine --via wsis:linksSDG --direction both
 }
 
 run_tests() {
