@@ -59,8 +59,10 @@ Prepared prepare(const store::ReadTransaction& txn, std::string_view text,
   auto t1 = Clock::now();
   Prepared p;
   p.query = algebra::translate(q);
+  // IRI()/URI() resolve against the query's own BASE (already resolved by the parser) when it
+  // declares one, else against the caller's base.
   p.ctx = std::make_unique<exec::ExecContext>(txn, options.timeout, options.memory_limit_bytes,
-                                              options.base_iri);
+                                              q.base.empty() ? options.base_iri : q.base);
   p.planner = std::make_unique<optimizer::Planner>(*p.ctx, p.query.dataset, options.default_graph);
   p.plan = p.planner->plan(p.query.pattern);
   summary.plan_ms = ms_since(t1);

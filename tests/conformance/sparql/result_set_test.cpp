@@ -168,9 +168,36 @@ TEST(CompareResults, MissingUnexpectedDuplicatesAndVariables) {
       compare_results(solutions({"z"}, {{Term::literal("1")}, {Term::literal("1")}}), expected, {});
   ASSERT_TRUE(msg);
   EXPECT_NE(msg->find("variables differ"), std::string::npos) << *msg;
-  // Exact terms: "01" is not "1".
-  EXPECT_TRUE(compare_results(solutions({"x"}, {{Term::literal("01", rdf::xsd::kInteger)}}),
-                              solutions({"x"}, {{Term::literal("1", rdf::xsd::kInteger)}}), {}));
+  // Exact terms for non-numeric literals: "01" is not "1".
+  EXPECT_TRUE(compare_results(solutions({"x"}, {{Term::literal("01")}}),
+                              solutions({"x"}, {{Term::literal("1")}}), {}));
+}
+
+TEST(CompareResults, NumericLiteralsOfOneDatatypeCompareByValue) {
+  const auto one = [](std::string_view lexical, std::string_view datatype) {
+    return solutions({"x"}, {{Term::literal(lexical, datatype)}});
+  };
+  constexpr std::string_view kFloat = "http://www.w3.org/2001/XMLSchema#float";
+  constexpr std::string_view kInt = "http://www.w3.org/2001/XMLSchema#int";
+  using rdf::xsd::kDecimal, rdf::xsd::kDouble, rdf::xsd::kInteger;
+  EXPECT_EQ(compare_results(one("3.0", kDecimal), one("3", kDecimal), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("-0.50", kDecimal), one("-.5", kDecimal), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("-0.0", kDecimal), one("0", kDecimal), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("+007", kInteger), one("7", kInteger), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("07", kInt), one("7", kInt), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("2E-1", kDouble), one("2.0E-1", kDouble), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("1.05E3", kDouble), one("1050", kDouble), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("0.0E0", kFloat), one("0E0", kFloat), {}), std::nullopt);
+  EXPECT_EQ(compare_results(one("INF", kDouble), one("+INF", kDouble), {}), std::nullopt);
+  // Different values, different datatypes, and invalid forms stay different.
+  EXPECT_TRUE(compare_results(one("3.01", kDecimal), one("3", kDecimal), {}));
+  EXPECT_TRUE(compare_results(one("30", kDecimal), one("3", kDecimal), {}));
+  EXPECT_TRUE(compare_results(one("2E-1", kDouble), one("2E-2", kDouble), {}));
+  EXPECT_TRUE(compare_results(one("1", kInteger), one("1.0", kDecimal), {}));
+  EXPECT_TRUE(compare_results(one("1.0E0", kDouble), one("1.0E0", kFloat), {}));
+  EXPECT_TRUE(compare_results(one("1.0", kInteger), one("1", kInteger), {}));
+  EXPECT_TRUE(compare_results(one("1x", kDecimal), one("1", kDecimal), {}));
+  EXPECT_TRUE(compare_results(one("-INF", kDouble), one("INF", kDouble), {}));
 }
 
 TEST(CompareResults, LaxCardinalityAllowsFewerDuplicates) {
