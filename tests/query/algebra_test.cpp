@@ -31,6 +31,14 @@ TEST(QueryAlgebra, OptionalTakesItsFilterIntoTheLeftJoin) {
             "(project (?s) (leftjoin (bgp (triple ?s <p:p> ?o)) (bgp (triple ?o <p:q> ?z))))");
 }
 
+TEST(QueryAlgebra, NestedGroupFilterStaysInsideTheOptional) {
+  // §18.2.2.6: only the OPTIONAL group's own FILTERs become the LeftJoin condition; one in a
+  // nested group stays a filter over that group (W3C dawg-optional-filter-005-not-simplified).
+  EXPECT_EQ(algebra_of("SELECT ?s { ?s <p:p> ?o OPTIONAL { { ?o <p:q> ?z FILTER(?s) } } }"),
+            "(project (?s) (leftjoin (bgp (triple ?s <p:p> ?o)) "
+            "(filter ?s (bgp (triple ?o <p:q> ?z)))))");
+}
+
 TEST(QueryAlgebra, FiltersApplyToTheWholeGroup) {
   EXPECT_EQ(algebra_of("SELECT ?s { ?s <p:p> ?o FILTER(?o) FILTER(!?s) ?s <p:q> ?z }"),
             "(project (?s) (filter (exprlist ?o (! ?s)) (join (bgp (triple ?s <p:p> ?o)) "

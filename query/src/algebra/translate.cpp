@@ -67,8 +67,18 @@ bool has_aggregate(const Expression& e) {
 class Translator {
  public:
   Node pattern(const ast::GroupGraphPattern& group) {
-    Node g{Bgp{}};
     std::vector<Expression> filters;
+    Node g = group_body(group, filters);
+    if (!filters.empty()) g = Node{Filter{std::move(filters), std::move(g)}};
+    return g;
+  }
+
+ private:
+  // Translates a group without its own FILTERs, which are returned in `filters`: OPTIONAL turns
+  // exactly these into the LeftJoin condition (§18.2.2.6). A FILTER in a nested group stays a
+  // Filter inside that group, so it cannot see the OPTIONAL's left-hand variables.
+  Node group_body(const ast::GroupGraphPattern& group, std::vector<Expression>& filters) {
+    Node g{Bgp{}};
     for (const auto& element : group.elements) {
       std::visit(
           overloaded{
@@ -77,14 +87,11 @@ class Translator {
                 g = join(std::move(g), pattern(*inner));
               },
               [&](const ast::OptionalPattern& o) {
-                Node a = pattern(*o.pattern);
-                if (auto* f = std::get_if<Filter>(&a.op)) {
-                  Node right = std::move(*f->input);
-                  Expression condition = conjunction(std::move(f->conditions));
-                  g = Node{LeftJoin{std::move(g), std::move(right), std::move(condition)}};
-                } else {
-                  g = Node{LeftJoin{std::move(g), std::move(a), std::nullopt}};
-                }
+                std::vector<Expression> own_filters;
+                Node a = group_body(*o.pattern, own_filters);
+                std::optional<Expression> condition;
+                if (!own_filters.empty()) condition = conjunction(std::move(own_filters));
+                g = Node{LeftJoin{std::move(g), std::move(a), std::move(condition)}};
               },
               [&](const ast::UnionPattern& u) {
                 Node result = pattern(u.alternatives.front());
@@ -110,10 +117,10 @@ class Translator {
           },
           element);
     }
-    if (!filters.empty()) g = Node{Filter{std::move(filters), std::move(g)}};
     return g;
   }
 
+ public:
   Node select(const ast::SelectQuery& q) {
     Node p = pattern(q.where);
     const auto& m = q.modifiers;

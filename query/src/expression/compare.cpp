@@ -122,14 +122,19 @@ std::optional<bool> value_equal(const rdf::Term& a, const rdf::Term& b) {
   if (a == b) return true;
   if (is_string_literal(a) && is_string_literal(b)) return false;  // same term already checked
   if (auto c = value_compare(a, b)) return *c == 0;
+  // rdf:langString is a known type whose values differ from every other literal's, whatever
+  // that literal's datatype (open-eq-08/10: "xyz"@en != "xyz"^^:unknown is true).
+  if (is_lang_string(a) || is_lang_string(b)) return false;
   if (a.datatype == b.datatype &&
       (a.datatype == rdf::xsd::kDateTime || a.datatype == rdf::xsd::kDate) && well_formed(a) &&
       well_formed(b))
     return std::nullopt;  // indeterminate dateTime order
+  // Two different literals whose values are unknown -- an unknown datatype, or an ill-typed
+  // lexical form such as "xyz"^^xsd:integer -- cannot be compared: RDFterm-equal raises a type
+  // error (§17.4.1.7; open-eq-08/10/11/12), even against a simple literal.
   if (!known_datatype(a) || !known_datatype(b)) return std::nullopt;
-  // Two known types: an ill-typed literal cannot be compared with a value of its own family.
-  if ((!well_formed(a) || !well_formed(b)) && family_of(a.datatype) == family_of(b.datatype))
-    return std::nullopt;
+  if (!well_formed(a) || !well_formed(b)) return std::nullopt;
+  // Two well-formed values of different known types (mf:KnownTypesDefault2Neq).
   return false;
 }
 

@@ -138,7 +138,15 @@ TEST(Comparison, UnknownAndIllTypedLiterals) {
       {"\"x\"^^ex:t != \"y\"^^ex:t", kError},
       {"\"x\"^^ex:t = \"x\"", kError},
       {"\"x\"^^ex:t = ex:x", B(false)},
-      {"\"xyz\"^^xsd:integer = \"xyz\"", B(false)},
+      // RDFterm-equal (§17.4.1.7): two different literals without comparable values are a
+      // type error, not false -- an ill-typed integer has no value (W3C open-eq-08, open-eq-10).
+      {"\"xyz\"^^xsd:integer = \"xyz\"", kError},
+      {"\"xyz\"^^xsd:integer != \"xyz\"", kError},
+      {"\"xyz\"^^xsd:integer = \"xyz\"^^ex:t", kError},
+      // rdf:langString is a known type, distinct from any other literal (open-eq-08).
+      {"\"xyz\"@en = \"xyz\"^^xsd:integer", B(false)},
+      {"\"xyz\"@en = \"xyz\"^^ex:t", B(false)},
+      {"\"1\"^^xsd:integer = \"1\"", B(false)},
       {"\"xyz\"^^xsd:integer = \"abc\"^^xsd:integer", kError},
       {"\"xyz\"^^xsd:integer = \"xyz\"^^xsd:integer", B(true)},
       {"\"xyz\"^^xsd:integer = 1", kError},
