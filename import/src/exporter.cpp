@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "serd_syntax.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace wsiskg::import {
@@ -15,18 +16,7 @@ namespace wsiskg::import {
 namespace {
 
 SerdSyntax syntax_for(Format format) {
-  switch (format) {
-    case Format::NTriples:
-      return SERD_NTRIPLES;
-    case Format::NQuads:
-      return SERD_NQUADS;
-    case Format::Turtle:
-      return SERD_TURTLE;
-    case Format::TriG:
-      return SERD_TRIG;
-    case Format::RdfXml:
-      break;
-  }
+  if (auto syntax = serd_syntax(format)) return *syntax;
   throw Error(ErrorKind::Usage, "cannot write RDF/XML; choose nt, nq, ttl or trig");
 }
 

@@ -24,6 +24,7 @@
 
 #include "iri_resolver.hpp"
 #include "parser_internal.hpp"
+#include "serd_syntax.hpp"
 #include "statement_buffer.hpp"
 #include "wsiskg/rdf/error.hpp"
 
@@ -53,21 +54,6 @@ std::string_view view(const SerdChunk& chunk) {
   return {reinterpret_cast<const char*>(chunk.buf), chunk.len};
 }
 
-SerdSyntax syntax_for(Format format) {
-  switch (format) {
-    case Format::NTriples:
-      return SERD_NTRIPLES;
-    case Format::NQuads:
-      return SERD_NQUADS;
-    case Format::Turtle:
-      return SERD_TURTLE;
-    case Format::TriG:
-      return SERD_TRIG;
-    case Format::RdfXml:
-      break;
-  }
-  return SERD_TURTLE;
-}
 
 // serd's messages end in a newline and quote like `this'; make them read like ours.
 std::string clean_message(std::string text) {
@@ -89,7 +75,7 @@ class SerdParse {
             const ParseCallbacks& callbacks)
       : source_(source),
         callbacks_(callbacks),
-        syntax_(syntax_for(format)),
+        syntax_(serd_syntax(format).value_or(SERD_TURTLE)),
         lenient_(options.lenient),
         page_size_(source.in_memory() ? kMemoryPageSize : kFilePageSize),
         base_(base) {
