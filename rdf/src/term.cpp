@@ -11,8 +11,7 @@ Term Term::lang_literal(std::string_view lexical, std::string_view language) {
   std::string lowered(language);
   std::ranges::transform(lowered, lowered.begin(),
                          [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return {TermKind::Literal, std::string(lexical), std::string(kRdfLangString),
-          std::move(lowered)};
+  return {TermKind::Literal, std::string(lexical), std::string(kRdfLangString), std::move(lowered)};
 }
 
 namespace {
@@ -29,8 +28,10 @@ void append_escaped_iri(std::string& out, std::string_view iri) {
   }
 }
 
-void append_escaped_string(std::string& out, std::string_view text) {
-  for (unsigned char c : text) {
+}  // namespace
+
+void append_escaped_literal_text(std::string& out, std::string_view text) {
+  for (char c : text) {
     switch (c) {
       case '"':
         out += "\\\"";
@@ -44,13 +45,14 @@ void append_escaped_string(std::string& out, std::string_view text) {
       case '\r':
         out += "\\r";
         break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        out += static_cast<char>(c);
+        out += c;
     }
   }
 }
-
-}  // namespace
 
 std::string to_ntriples(const Term& term) {
   std::string out;
@@ -66,7 +68,7 @@ std::string to_ntriples(const Term& term) {
       break;
     case TermKind::Literal:
       out += '"';
-      append_escaped_string(out, term.value);
+      append_escaped_literal_text(out, term.value);
       out += '"';
       if (!term.language.empty()) {
         out += '@';

@@ -119,7 +119,7 @@ class TsvWriter final : public SolutionWriter {
           break;
         }
         line_ += '"';
-        append_turtle_string(line_, term.value);
+        rdf::append_escaped_literal_text(line_, term.value);
         line_ += '"';
         if (!term.language.empty()) {
           line_ += '@';

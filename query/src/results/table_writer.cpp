@@ -137,7 +137,7 @@ class TableWriter final : public SolutionWriter {
     }
     if (has_turtle_shorthand(term)) return term.value;
     std::string text = "\"";
-    append_turtle_string(text, term.value);
+    rdf::append_escaped_literal_text(text, term.value);
     text += '"';
     if (!term.language.empty()) {
       text += '@';

@@ -53,28 +53,4 @@ bool has_turtle_shorthand(const rdf::Term& literal) {
   return false;
 }
 
-void append_turtle_string(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 }  // namespace wsiskg::query::results

@@ -1,5 +1,6 @@
 #pragma once
-// Turtle spellings of terms shared by the TSV and table writers.
+// Turtle spellings of terms shared by the TSV and table writers (string escaping:
+// rdf::append_escaped_literal_text).
 
 #include <string>
 #include <string_view>
@@ -11,9 +12,5 @@ namespace wsiskg::query::results {
 // True when `literal` may be written bare in Turtle (integer, decimal, double, boolean whose
 // lexical form is exactly the Turtle shorthand syntax), so the shorthand means the same term.
 bool has_turtle_shorthand(const rdf::Term& literal);
-
-// A quoted string body with the escapes Turtle's STRING_LITERAL_QUOTE needs, plus \t (TSV
-// fields cannot hold a raw tab).
-void append_turtle_string(std::string& out, std::string_view text);
 
 }  // namespace wsiskg::query::results

@@ -63,6 +63,9 @@ struct Quad {
 // N-Triples / N-Quads spelling of a term (`<iri>`, `_:label`, `"lex"@en`, `"1"^^<…#integer>`),
 // with the escapes the N-Triples grammar requires. Simple literals are written without datatype.
 std::string to_ntriples(const Term& term);
+// Appends the body of a quoted N-Triples/Turtle string: `"` `\` LF CR and TAB escaped (ECHAR),
+// so the result also fits in one TSV field.
+void append_escaped_literal_text(std::string& out, std::string_view text);
 std::string to_nquads_line(const Quad& quad);  // without the trailing newline
 
 }  // namespace wsiskg::rdf
