@@ -28,7 +28,10 @@ store::Store CliContext::open_for_reading() const {
 
 store::Store CliContext::open_for_writing(bool must_exist) const {
   if (must_exist) require_existing_store(store_directory);
-  return store::Store::open(store_directory, store::OpenOptions{});
+  store::OpenOptions options;
+  options.writer_wait =
+      std::chrono::milliseconds(static_cast<std::int64_t>(lock_timeout_seconds * 1000));
+  return store::Store::open(store_directory, options);
 }
 
 }  // namespace wsiskg::cli

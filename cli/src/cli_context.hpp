@@ -14,11 +14,13 @@ namespace wsiskg::cli {
 
 inline constexpr const char* kDefaultStoreDirectory = "wsiskg.db";
 inline constexpr const char* kStoreEnvironmentVariable = "WSISKG_STORE";
+inline constexpr const char* kLockTimeoutEnvironmentVariable = "WSISKG_LOCK_TIMEOUT";
 
 struct CliContext {
   std::string store_directory = kDefaultStoreDirectory;  // --store, else $WSISKG_STORE
   bool quiet = false;
-  std::function<int()> action;  // set by the chosen subcommand
+  double lock_timeout_seconds = 30;  // --lock-timeout, else $WSISKG_LOCK_TIMEOUT: writer wait
+  std::function<int()> action;       // set by the chosen subcommand
 
   // Opens the store for reading. A missing store is an error that says how to make one.
   store::Store open_for_reading() const;

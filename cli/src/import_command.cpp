@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <csignal>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "cli_context.hpp"
@@ -21,6 +24,43 @@ struct ImportArguments {
   std::string graph;
   std::string base;
   bool lenient = false;
+};
+
+// SIGINT / SIGTERM during an import: the handler only records the signal; the importer polls it
+// between batches and before the commit, then rolls back (exit 75). SA_RESETHAND: a second
+// signal terminates at once, which is just as safe (LMDB never sees a half-written commit).
+volatile std::sig_atomic_t received_signal = 0;
+
+extern "C" void record_signal(int signal) {
+  received_signal = signal;
+}
+
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    struct sigaction action {};
+    action.sa_handler = record_signal;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+  static std::optional<std::string> why() {
+    if (received_signal == 0) return std::nullopt;
+    return fmt::format("interrupted by {}: the import was rolled back, the store is unchanged",
+                       received_signal == SIGINT ? "SIGINT" : "SIGTERM");
+  }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
 };
 
 std::string strip_angle_brackets(std::string iri) {
@@ -52,7 +92,10 @@ int run_import(const CliContext& ctx, const ImportArguments& args) {
     fmt::print(stderr, "wsiskg: skipped: {}\n", e.what());
   };
 
+  InterruptGuard interrupts;
+  options.cancelled = &InterruptGuard::why;
   store::Store store = ctx.open_for_writing();
+  if (auto why = InterruptGuard::why()) throw Error(ErrorKind::Cancelled, *why);
   import::ImportReport report = import::import_files(store, args.files, options);
   progress.clear();
 

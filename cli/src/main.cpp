@@ -32,8 +32,16 @@ int main(int argc, char** argv) {
                              cli::kDefaultStoreDirectory, cli::kStoreEnvironmentVariable))
       ->envname(cli::kStoreEnvironmentVariable);
   app.add_flag("-q,--quiet", ctx.quiet, "No progress or summary lines");
+  app.add_option(
+         "--lock-timeout", ctx.lock_timeout_seconds,
+         fmt::format("Seconds a writer waits for another writer to finish (environment: {})",
+                     cli::kLockTimeoutEnvironmentVariable))
+      ->envname(cli::kLockTimeoutEnvironmentVariable)
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app.footer(
-      "Exit status: 0 ok, 64 usage error, 65 bad data, 66 missing input, 74 I/O or store error.\n"
+      "Exit status: 0 ok, 64 usage error, 65 bad data, 66 missing input, 74 I/O or store error,\n"
+      "75 cancelled (timeout, memory limit, interrupted import).\n"
       "Run 'wsiskg COMMAND --help' for a command's options.");
 
   cli::add_import_command(app, ctx);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstdio>
+
 #include "cli_context.hpp"
 #include "progress_line.hpp"
 #include "term_display.hpp"
@@ -14,6 +17,26 @@ namespace {
 struct StatsArguments {
   std::size_t top = 10;
 };
+
+// Warn from this fill level on. The store doubles its map before a write once more than half is
+// used, but one transaction cannot grow it: an import larger than the free part fails.
+constexpr double kMapWarningFraction = 0.8;
+
+void warn_if_map_nearly_full(const store::StoreStatistics& stats) {
+  if (stats.map_bytes == 0) return;
+  double fraction = static_cast<double>(stats.used_bytes) / static_cast<double>(stats.map_bytes);
+  if (fraction < kMapWarningFraction) return;
+  // Past half full, so the next write transaction doubles the map first.
+  std::uint64_t grown = 2 * stats.map_bytes;
+  std::uint64_t free = grown > stats.used_bytes ? grown - stats.used_bytes : 0;
+  std::fflush(stdout);
+  fmt::print(stderr,
+             "wsiskg: warning: the store's map is {:.0f}% full ({} of {}). The next write doubles "
+             "it to {}; a single import needing more than the {} then free fails with 'map "
+             "full'. Set WSISKG_MAP_SIZE (bytes) to reserve more.\n",
+             100.0 * fraction, format_bytes(stats.used_bytes), format_bytes(stats.map_bytes),
+             format_bytes(grown), format_bytes(free));
+}
 
 int run_stats(const CliContext& ctx, const StatsArguments& args) {
   store::Store store = ctx.open_for_reading();
@@ -36,6 +59,7 @@ int run_stats(const CliContext& ctx, const StatsArguments& args) {
              stats.map_bytes > 0 ? 100.0 * static_cast<double>(stats.used_bytes) /
                                        static_cast<double>(stats.map_bytes)
                                  : 0.0);
+  warn_if_map_nearly_full(stats);
 
   auto predicates = txn.all_predicate_statistics();
   if (!predicates.empty()) {

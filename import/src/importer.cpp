@@ -212,11 +212,13 @@ class Importer {
         if (file + 1 == files.size()) break;
       }
       maybe_report_progress();
+      check_cancelled();
     }
   }
 
   ImportReport finish() {
     flush();
+    check_cancelled();  // the last moment a rollback is still possible
     txn_.commit();
     report_.duplicates = report_.statements_read - report_.added;
     report_.seconds = seconds();
@@ -254,6 +256,11 @@ class Importer {
     if (buffer_.empty()) return;
     report_.added += txn_.insert_batch(buffer_);
     buffer_.clear();
+  }
+
+  void check_cancelled() const {
+    if (!options_.cancelled) return;
+    if (auto why = options_.cancelled()) throw Error(ErrorKind::Cancelled, *why);
   }
 
   double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }

@@ -46,8 +46,9 @@ void dispatch(detail::ByteSource& source, Format format, const std::string& base
 
 void parse_file(const std::string& path, const ParseOptions& options,
                 const ParseCallbacks& callbacks) {
-  const Format format = format_for(path, options);
+  // Open first: a missing file or a directory is reported as such, whatever its name.
   auto source = detail::ByteSource::open_file(path);
+  const Format format = format_for(path, options);
   // Standard input has no location of its own: resolve against the working directory.
   const std::string base =
       options.base ? *options.base : detail::file_uri(path == "-" ? std::string("stdin") : path);

@@ -89,6 +89,8 @@ class RaptorParse {
       position.line = where->line > 0 ? static_cast<std::uint64_t>(where->line) : 0;
       position.column = where->column > 0 ? static_cast<std::uint64_t>(where->column) : 0;
     }
+    // No line at all (e.g. libxml's "Document is empty" for binary garbage): the document's start.
+    if (position.line == 0) position = {self.source_.name(), 1, 1};
     std::string text = message->text != nullptr ? message->text : "RDF/XML error";
     if (auto at = text.find(" line 0 and"); at != std::string::npos) text.erase(at, 7);
     self.fail(Error(ErrorKind::BadData, std::move(position), text));

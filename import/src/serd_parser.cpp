@@ -26,6 +26,7 @@
 #include "parser_internal.hpp"
 #include "serd_syntax.hpp"
 #include "statement_buffer.hpp"
+#include "text_checks.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace wsiskg::import::detail {
@@ -101,6 +102,7 @@ class SerdParse {
     serd_page_length_ = 0;
     fed_lines_ = 0;
     fed_column_ = 0;
+    nesting_.reset();
     reader_.reset(serd_reader_new(syntax_, this, nullptr, &SerdParse::on_base,
                                   &SerdParse::on_prefix, &SerdParse::on_statement, nullptr));
     serd_reader_set_strict(reader_.get(), true);
@@ -253,10 +255,22 @@ class SerdParse {
       page_.assign(buf, buf + n);
       page_length_ = n;
     }
+    guard_nesting(buf, n);
     serd_page_ = buf;
     serd_page_length_ = n;
     count_lines(buf, n);
     return n;
+  }
+
+  // Too deep a nesting would overflow serd's stack: poison the page from the offending bracket
+  // on, so serd stops there with a positioned error (our message, see on_error).
+  void guard_nesting(char* buf, std::size_t n) {
+    if (invalid_ || (syntax_ != SERD_TURTLE && syntax_ != SERD_TRIG)) return;
+    if (auto at = nesting_.scan({buf, n})) {
+      invalid_ = "blank node lists and collections nested deeper than " +
+                 std::to_string(NestingGuard::kMaxDepth) + " levels";
+      std::memset(buf + *at, kPoison, n - *at);
+    }
   }
 
   // Keeps fed_lines_/fed_column_ (the end of the input so far) with memchr, which is
@@ -443,6 +457,7 @@ class SerdParse {
   // serd 0.30 turns \uD800-\uDFFF escapes into (invalid) UTF-8 for surrogates: ED A0-BF xx.
   static void check_no_surrogates(const SerdNode& node) {
     const std::string_view text = view(node);
+    check_utf8(text);
     for (auto at = text.find('\xED'); at != std::string_view::npos;
          at = text.find('\xED', at + 1)) {
       if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0xA0) {
@@ -450,6 +465,19 @@ class SerdParse {
                                "'"};
       }
     }
+  }
+
+  // serd checks lead bytes only; overlong forms and bad continuations get through it.
+  static void check_utf8(std::string_view text) {
+    auto at = invalid_utf8_at(text);
+    if (!at || (static_cast<unsigned char>(text[*at]) == 0xED && *at + 1 < text.size() &&
+                static_cast<unsigned char>(text[*at + 1]) >= 0xA0)) {
+      return;  // well-formed, or a surrogate (reported below, with its own message)
+    }
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*at]));
+    throw InvalidStatement{"invalid UTF-8 byte " + std::string(byte) + " after '" +
+                           std::string(text.substr(0, *at)) + "'"};
   }
 
   rdf::TermRef term(const SerdNode& node, std::string& scratch) {
@@ -515,6 +543,7 @@ class SerdParse {
   std::size_t serd_page_length_ = 0;
   std::uint64_t fed_lines_ = 0;  // newlines given to the current reader
   std::size_t fed_column_ = 0;   // bytes given to it after the last of them
+  NestingGuard nesting_;         // '[' / '(' depth of the current reader's input
 
   // Lenient mode: held-back statements and what a restart after an error needs.
   bool hold_back_ = false;  // collect each chunk's statements in pending_

@@ -30,6 +30,9 @@ struct ImportOptions {
   bool lenient = false;             // skip bad statements instead of failing the import
   std::function<void(const ImportProgress&)> on_progress;  // called a few times per second
   std::function<void(const Error&)> on_skipped;            // lenient mode: each skipped statement
+  // Polled between batches and just before the commit: when it returns true the import stops,
+  // nothing is written, and an Error of kind Cancelled carrying its message propagates.
+  std::function<std::optional<std::string>()> cancelled;
 };
 
 struct ImportReport {
