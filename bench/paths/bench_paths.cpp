@@ -2,6 +2,12 @@
 // (no process start, store already open). Prints a Markdown table.
 //
 //   bench_paths STORE [--pairs N] [--sources N] [--runs N] [--seed S] [--direction out|both]
+//               [--queries single,k10,many,reach,pattern] [--models implicit,snapshot]
+//               [--reach-from NODE]
+//
+// --queries / --models pick rows (default: all); --reach-from names the start node of the
+// reachable-set row (a local name such as n17; default: a random node), so run.sh can time the
+// same question in Oxigraph and `wsiskg query`.
 
 #include <fmt/format.h>
 
@@ -14,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "wsiskg/graph/path_pattern.hpp"
 #include "wsiskg/graph/path_search.hpp"
 #include "wsiskg/rdf/error.hpp"
 #include "wsiskg/store/store.hpp"
@@ -76,6 +83,8 @@ int main(int argc, char** argv) {
   std::size_t pairs = 100, sources_per_run = 1000, runs = 20;
   std::uint64_t seed = 7;
   std::string direction = "out";
+  std::string queries = "single,k10,many,reach,pattern", models = "implicit,snapshot";
+  std::string reach_from;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     std::string value = argv[i + 1];
@@ -89,7 +98,16 @@ int main(int argc, char** argv) {
       seed = std::stoull(value);
     else if (flag == "--direction")
       direction = value;
+    else if (flag == "--queries")
+      queries = value;
+    else if (flag == "--models")
+      models = value;
+    else if (flag == "--reach-from")
+      reach_from = value;
   }
+  auto wants = [](const std::string& list, const std::string& item) {
+    return ("," + list + ",").find("," + item + ",") != std::string::npos;
+  };
   try {
     store::OpenOptions options;
     options.read_only = true;
@@ -123,12 +141,18 @@ int main(int argc, char** argv) {
     auto random_node = [&] { return id(base + "n" + std::to_string(pick(rng))); };
 
     // The snapshot model: build once.
-    long rss_before = rss_mib();
-    auto build_start = Clock::now();
-    graph::CsrGraph snapshot(source, filter);
-    double build_ms = ms_since(build_start);
-    fmt::print("CSR snapshot build: {:.0f} ms for {} nodes / {} edges (+{} MiB RSS)\n\n", build_ms,
-               snapshot.node_count(), snapshot.edge_count(), rss_mib() - rss_before);
+    std::unique_ptr<graph::CsrGraph> snapshot;
+    if (wants(models, "snapshot")) {
+      long rss_before = rss_mib();
+      auto build_start = Clock::now();
+      snapshot = std::make_unique<graph::CsrGraph>(source, filter);
+      double build_ms = ms_since(build_start);
+      fmt::print("CSR snapshot build: {:.0f} ms for {} nodes / {} edges (+{} MiB RSS)\n\n",
+                 build_ms, snapshot->node_count(), snapshot->edge_count(), rss_mib() - rss_before);
+    }
+    std::vector<bool> model_list;  // implicit?
+    if (wants(models, "implicit")) model_list.push_back(true);
+    if (snapshot) model_list.push_back(false);
 
     fmt::print(
         "| query | model | runs | median ms | p90 ms | found | expanded nodes (mean) | "
@@ -138,13 +162,13 @@ int main(int argc, char** argv) {
     // `implicit_runs` caps the implicit model's runs where one takes tens of seconds.
     auto measure = [&](const std::string& name, const std::vector<graph::PathQuery>& queries,
                        std::size_t implicit_runs) {
-      for (bool implicit : {true, false}) {
+      for (bool implicit : model_list) {
         Row row{name, implicit ? "implicit (store scans)" : "CSR snapshot", {}, 0, 0, 0, 0};
         for (const auto& query : queries) {
           if (implicit && row.runs == implicit_runs) break;
           auto start = Clock::now();
           std::unique_ptr<graph::StoreGraph> fresh;
-          graph::SearchGraph* g = &snapshot;
+          graph::SearchGraph* g = snapshot.get();
           if (implicit) {  // a fresh implicit graph per query, as one CLI invocation has
             fresh = std::make_unique<graph::StoreGraph>(source, filter);
             g = fresh.get();
@@ -179,16 +203,55 @@ int main(int argc, char** argv) {
       q.limits.timeout = std::chrono::seconds(60);
       many.push_back(q);
     }
-    measure("single-pair shortest", single, single.size());
-    measure("k=10 shortest (Yen)", k10, k10.size());
-    measure(fmt::format("many-to-one, {} sources", sources_per_run), many, 3);
+    if (wants(queries, "single")) measure("single-pair shortest", single, single.size());
+    if (wants(queries, "k10")) measure("k=10 shortest (Yen)", k10, k10.size());
+    if (wants(queries, "many")) {
+      measure(fmt::format("many-to-one, {} sources", sources_per_run), many, 3);
+    }
+
+    // The query language's path patterns (find_pattern_paths: the product of the automaton of
+    // (cites|links|partOf|mentions)+ with the store, read through index scans as the query
+    // engine runs it). ANY SHORTEST WALK on the first 20 pairs, and one many-to-one query.
+    if (wants(queries, "pattern")) {
+      graph::PathAutomaton plus;
+      plus.state_count = 2;
+      plus.accepting = {false, true};
+      auto predicates = std::get<graph::PredicateSet>(filter.selector).predicates;
+      std::ranges::sort(predicates);
+      plus.transitions.push_back({0, 1, predicates, false, graph::Direction::Forward});
+      plus.transitions.push_back({1, 1, predicates, false, graph::Direction::Forward});
+      auto pattern_row = [&](const std::string& name, const std::vector<graph::PathQuery>& list,
+                             std::size_t limit) {
+        Row row{name, "path pattern (store scans)", {}, 0, 0, 0, 0};
+        for (const auto& q : list) {
+          if (row.runs == limit) break;
+          graph::PathPatternQuery pq;
+          pq.sources = q.sources;
+          pq.targets = q.targets;
+          pq.selector = graph::PathSelector::AnyShortest;
+          pq.limits = q.limits;
+          auto start = Clock::now();
+          graph::PathResult result = graph::find_pattern_paths(source, plus, pq);
+          row.ms.push_back(ms_since(start));
+          ++row.runs;
+          row.found += !result.paths.empty();
+          row.expanded += result.statistics.expanded_nodes;
+          row.truncated += result.truncated();
+        }
+        print(row);
+      };
+      pattern_row("single-pair ANY SHORTEST WALK", single, 20);
+      pattern_row(fmt::format("many-to-one ANY SHORTEST WALK, {} sources", sources_per_run), many,
+                  1);
+    }
 
     // Whole-graph work: the nodes reachable from one node (SPARQL `+`), once per model.
-    for (bool implicit : {true, false}) {
-      TermId start_node = random_node();
+    TermId start_node = reach_from.empty() ? random_node() : id(base + reach_from);
+    for (bool implicit : model_list) {
+      if (!wants(queries, "reach")) break;
       auto start = Clock::now();
       std::unique_ptr<graph::StoreGraph> fresh;
-      graph::SearchGraph* g = &snapshot;
+      graph::SearchGraph* g = snapshot.get();
       if (implicit) {
         fresh = std::make_unique<graph::StoreGraph>(source, filter);
         g = fresh.get();

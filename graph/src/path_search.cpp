@@ -155,7 +155,7 @@ void run_shortest(SearchContext& ctx, Answer& answer, bool all) {
       }
       std::size_t si = from_targets ? b : a, ti = from_targets ? a : b;
       NodeIndex s = from_targets ? *e.node : seed;
-      enumerate_shortest(ctx, field, *e.node, emit_for(si, ti, s));
+      enumerate_shortest(ctx, field, *e.node, emit_for(si, ti, s), !all);
     }
   }
 }

@@ -86,10 +86,10 @@ Field search_field(SearchContext& ctx, std::span<const NodeIndex> seeds,
                    const FieldOptions& options);
 
 // Follows the field downhill from `start` (a wanted node) to a seed and calls `emit` for each
-// shortest path found, as moves in path orientation; `emit` returns false to stop. At most
-// `max_paths` paths when only one is wanted.
+// shortest path found, as moves in path orientation; `emit` returns false to stop. `one`: only
+// the first path is wanted (on an unweighted field it is found without backtracking).
 void enumerate_shortest(SearchContext& ctx, const Field& field, NodeIndex start,
-                        const std::function<bool(std::span<const Move>)>& emit);
+                        const std::function<bool(std::span<const Move>)>& emit, bool one = false);
 
 // What Yen's spur searches must avoid.
 struct Blocked {

@@ -81,13 +81,31 @@ TEST_F(PathCommandTest, ModesAndLimits) {
   EXPECT_EQ(conflicting.exit_code, 64);
 }
 
-TEST_F(PathCommandTest, ViaRestrictsPredicatesAndRejectsPathExpressions) {
+TEST_F(PathCommandTest, ViaRestrictsPredicatesAndAcceptsPathExpressions) {
   auto via = wsiskg("path ex:a ex:c --via ex:knows --format tsv");
   ASSERT_EQ(via.exit_code, 0) << via.err;
   EXPECT_NE(lines(via.out).at(1).find("\t2\t"), std::string::npos);
-  auto expression = wsiskg("path ex:a ex:c --via 'ex:knows/ex:likes'");
-  EXPECT_EQ(expression.exit_code, 64);
-  EXPECT_NE(expression.err.find("SPARQL"), std::string::npos) << expression.err;
+  // A property-path expression the whole path must match.
+  auto expression = wsiskg("path ex:a ex:e --via 'ex:knows/ex:knows/ex:partOf' --format tsv");
+  ASSERT_EQ(expression.exit_code, 0) << expression.err;
+  ASSERT_EQ(lines(expression.out).size(), 2u) << expression.out;
+  EXPECT_EQ(lines(expression.out).at(1),
+            "<http://example.org/a>\t<http://example.org/e>\t3\t<http://example.org/a> "
+            "-<http://example.org/knows>-> <http://example.org/b> -<http://example.org/knows>-> "
+            "<http://example.org/c> -<http://example.org/partOf>-> <http://example.org/e>");
+  auto inverse = wsiskg("path ex:a ex:d --via 'ex:likes/^ex:knows' --format tsv");
+  ASSERT_EQ(inverse.exit_code, 0) << inverse.err;
+  ASSERT_EQ(lines(inverse.out).size(), 2u) << inverse.out;
+  EXPECT_NE(lines(inverse.out).at(1).find("<-<http://example.org/knows>- <http://example.org/d>"),
+            std::string::npos);
+  auto none = wsiskg("path ex:a ex:c --via 'ex:knows/ex:likes' --format tsv");
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(lines(none.out).size(), 1u) << none.out;
+  auto mixed = wsiskg("path ex:a ex:c --via ex:knows --via 'ex:knows/ex:likes'");
+  EXPECT_EQ(mixed.exit_code, 64);
+  auto broken = wsiskg("path ex:a ex:c --via 'ex:knows/('");
+  EXPECT_EQ(broken.exit_code, 64);
+  EXPECT_NE(broken.err.find("--via"), std::string::npos) << broken.err;
 }
 
 TEST_F(PathCommandTest, FromTypeUsesEveryInstance) {
@@ -137,6 +155,36 @@ TEST_F(PathCommandTest, SvgNeedsGraphviz) {
   } else {
     EXPECT_EQ(result.exit_code, 64);
     EXPECT_NE(result.err.find("graphviz"), std::string::npos) << result.err;
+  }
+}
+
+TEST_F(PathCommandTest, QueryDotDrawsThePathValuesOfTheResult) {
+  auto result = wsiskg(
+      "query --format dot 'SELECT ?p WHERE { ex:a ANY SHORTEST ((ex:likes|ex:partOf)+ AS ?p) ?o "
+      "}'");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("digraph paths {", 0), 0u) << result.out;
+  // a -likes-> c -partOf-> e: the union of the paths to c and to e, each edge once.
+  EXPECT_NE(result.out.find("n0 [label=\"ex:a\", style=\"rounded,bold\"];"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("n0 -> n1 [label=\"ex:likes\"];"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("n1 -> n2 [label=\"ex:partOf\"];"), std::string::npos) << result.out;
+  auto first = result.out.find("n0 -> n1");
+  EXPECT_EQ(result.out.find("n0 -> n1", first + 1), std::string::npos) << result.out;
+
+  auto nothing = wsiskg("query --format dot 'SELECT ?s WHERE { ?s ex:knows ex:b }'");
+  EXPECT_EQ(nothing.exit_code, 0) << nothing.err;
+  EXPECT_NE(nothing.err.find("no path values"), std::string::npos) << nothing.err;
+  auto ask = wsiskg("query --format dot 'ASK { ex:a ANY (ex:likes AS ?p) ex:c }'");
+  EXPECT_EQ(ask.exit_code, 64) << ask.err;
+
+  auto svg = wsiskg("query --format svg 'SELECT ?p WHERE { ex:a ANY (ex:likes AS ?p) ex:c }'");
+  if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+    EXPECT_EQ(svg.exit_code, 0) << svg.err;
+    EXPECT_NE(svg.out.find("<svg"), std::string::npos);
+  } else {
+    EXPECT_EQ(svg.exit_code, 64);
+    EXPECT_NE(svg.err.find("graphviz"), std::string::npos) << svg.err;
   }
 }
 

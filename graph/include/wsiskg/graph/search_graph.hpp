@@ -117,6 +117,20 @@ class CsrGraph final : public SearchGraph {
   std::size_t edge_count() const { return edges_; }
   const Csr& out_graph() const { return out_; }
 
+  // The bare CSR arrays of one orientation, for whole-graph kernels (the direction-optimizing
+  // BFS): row v's neighbours are columns[starts[v] .. starts[v + 1]), 4 bytes each instead of
+  // a 12-byte Arc. Such kernels report the rows they read with count_expansions().
+  struct Rows {
+    const std::uint64_t* starts;
+    const NodeIndex* columns;
+    std::uint64_t degree(NodeIndex v) const { return starts[v + 1] - starts[v]; }
+  };
+  Rows rows(bool outward) const {
+    const auto& forward = (outward ? out_ : in_).m_forward;
+    return {forward.m_rowstart.data(), forward.m_column.data()};
+  }
+  void count_expansions(std::uint64_t rows) { expansions_ += rows; }
+
  private:
   std::span<const Arc> row(const Csr& csr, NodeIndex node);
 
