@@ -8,6 +8,7 @@
 #include <new>
 
 #include "cli_context.hpp"
+#include "large_stack.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace {
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    return ctx.action ? ctx.action() : kExitUsage;
+    return ctx.action ? cli::run_on_large_stack(ctx.action) : kExitUsage;
   } catch (const Error& e) {
     std::fflush(stdout);
     fmt::print(stderr, "wsiskg: error: {}\n", e.what());

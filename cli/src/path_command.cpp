@@ -14,9 +14,13 @@
 
 #include "cli_context.hpp"
 #include "graph_argument.hpp"
+#include "path_drawing.hpp"
 #include "term_display.hpp"
+#include "wsiskg/graph/path_pattern.hpp"
 #include "wsiskg/graph/path_search.hpp"
 #include "wsiskg/graph/path_text.hpp"
+#include "wsiskg/query/path_expression.hpp"
+#include "wsiskg/query/path_value.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace wsiskg::cli {
@@ -227,56 +231,73 @@ nlohmann::ordered_json to_json(const graph::PathResult& result, Speller& spell,
             {"searches", result.statistics.searches}}}};
 }
 
-std::string dot_escape(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '"' || c == '\\') escaped += '\\';
-    escaped += c;
-  }
-  return escaped;
-}
-
 // Every node and edge of every path once; sources and targets drawn bold.
-std::string to_dot(const graph::PathResult& result, Speller& spell) {
-  std::map<TermId, std::size_t> ids;
-  std::set<TermId> ends;
-  std::set<std::tuple<TermId, TermId, TermId>> edges;  // subject, predicate, object
+std::string to_dot(const graph::PathResult& result, const store::ReadTransaction& txn,
+                   const TermDisplay& display) {
+  PathDrawing drawing;
   for (const graph::Path& path : result.paths) {
-    for (TermId node : path.nodes) ids.try_emplace(node, ids.size());
-    ends.insert(path.source());
-    ends.insert(path.target());
-    for (std::size_t i = 0; i < path.steps.size(); ++i) {
-      TermId a = path.nodes[i], b = path.nodes[i + 1];
-      if (path.steps[i].direction == graph::Direction::Backward) std::swap(a, b);
-      edges.emplace(a, path.steps[i].predicate, b);
-    }
+    query::PathValue value;
+    for (TermId node : path.nodes) value.nodes.push_back(txn.decode(node));
+    for (const graph::Step& step : path.steps)
+      value.steps.push_back(
+          {txn.decode(step.predicate), step.direction == graph::Direction::Forward});
+    drawing.add(value);
   }
-  std::string out =
-      "digraph paths {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-      "  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  for (const auto& [term, id] : ids) {
-    out += fmt::format("  n{} [label=\"{}\"{}];\n", id, dot_escape(spell.display(term)),
-                       ends.contains(term) ? ", style=\"rounded,bold\"" : "");
-  }
-  for (const auto& [s, p, o] : edges) {
-    out +=
-        fmt::format("  n{} -> n{} [label=\"{}\"];\n", ids[s], ids[o], dot_escape(spell.display(p)));
-  }
-  out += "}\n";
-  return out;
+  return drawing.dot(display);
 }
 
-void write_svg(const std::string& dot) {
-  if (std::system("command -v dot >/dev/null 2>&1") != 0) {
-    throw Error(ErrorKind::Usage,
-                "--format svg needs Graphviz's 'dot' program (Debian: apt-get install graphviz); "
-                "--format dot writes the graph source instead");
+// `--via` as a property-path expression: the automaton of the expression; `--direction in`
+// walks each of its steps backwards, `both` either way (as for predicates).
+graph::PathAutomaton via_automaton(const std::string& text, const store::ReadTransaction& txn,
+                                   graph::TraversalDirection direction) {
+  query::ast::Path path;
+  try {
+    path = query::parse_property_path(text, rdf::PrefixMap(txn.prefixes()));
+  } catch (const Error& e) {
+    throw Error(ErrorKind::Usage, fmt::format("--via: {}", e.message()));
   }
-  std::fflush(stdout);
-  std::FILE* pipe = ::popen("dot -Tsvg", "w");
-  if (!pipe) throw Error(ErrorKind::Io, "cannot run 'dot -Tsvg'");
-  std::fwrite(dot.data(), 1, dot.size(), pipe);
-  if (::pclose(pipe) != 0) throw Error(ErrorKind::Io, "'dot -Tsvg' failed");
+  graph::PathAutomaton automaton = query::compile_path_automaton(
+      path, [&](const std::string& iri) { return txn.find(rdf::Term::iri(iri)); });
+  if (direction == graph::TraversalDirection::Forward) return automaton;
+  std::vector<graph::AutomatonTransition> flipped;
+  for (auto t : automaton.transitions) {
+    t.direction = t.direction == graph::Direction::Forward ? graph::Direction::Backward
+                                                           : graph::Direction::Forward;
+    flipped.push_back(std::move(t));
+  }
+  if (direction == graph::TraversalDirection::Backward) {
+    automaton.transitions = std::move(flipped);
+  } else {
+    automaton.transitions.insert(automaton.transitions.end(), flipped.begin(), flipped.end());
+  }
+  return automaton;
+}
+
+// The path-search modes of `wsiskg path` over an expression: paths stay simple (no node
+// repeats), as with predicates.
+graph::PathPatternQuery pattern_query(const graph::PathQuery& query) {
+  graph::PathPatternQuery pattern;
+  pattern.sources = query.sources;
+  pattern.targets = query.targets;
+  pattern.restrictor = graph::PathRestrictor::Acyclic;
+  pattern.limits = query.limits;
+  switch (query.mode) {
+    case graph::PathMode::Shortest:
+      pattern.selector = graph::PathSelector::AnyShortest;
+      break;
+    case graph::PathMode::AllShortest:
+      pattern.selector = graph::PathSelector::AllShortest;
+      break;
+    case graph::PathMode::KShortest:
+      pattern.selector = graph::PathSelector::ShortestK;
+      pattern.k = query.k;
+      break;
+    case graph::PathMode::AllSimple:
+      pattern.selector = graph::PathSelector::All;
+      if (!pattern.limits.max_length) pattern.limits.max_length = graph::kDefaultSimplePathLength;
+      break;
+  }
+  return pattern;
 }
 
 int run_path(const CliContext& ctx, const PathArguments& args) {
@@ -311,17 +332,22 @@ int run_path(const CliContext& ctx, const PathArguments& args) {
   store::ReadTransaction txn = store.begin_read();
   TermResolver resolver(txn);
 
+  std::optional<std::string> expression;
   for (const std::string& via : args.via) {
     if (looks_like_path_expression(via)) {
-      throw Error(ErrorKind::Usage,
-                  fmt::format("--via '{}': property-path expressions need the SPARQL engine, "
-                              "which this build does not have yet; give predicates instead "
-                              "(--via p --via q follows p or q)",
-                              via));
+      if (args.via.size() > 1)
+        throw Error(ErrorKind::Usage,
+                    fmt::format("--via '{}' is a property-path expression: give it alone (use | "
+                                "inside it for alternatives)",
+                                via));
+      expression = via;
+      continue;
     }
     std::get<graph::PredicateSet>(filter.selector)
         .predicates.push_back(resolver.resolve(via, "predicate"));
   }
+  if (expression && !args.weight.empty())
+    throw Error(ErrorKind::Usage, "--weight works with --via predicates, not with an expression");
   if (!args.graph.empty()) filter.graph = resolve_graph(txn, args.graph);
   if (!args.weight.empty()) {
     filter.weight.property = resolver.resolve(args.weight, "weight property");
@@ -353,14 +379,23 @@ int run_path(const CliContext& ctx, const PathArguments& args) {
   // The implicit model reads only the adjacency a search touches; a snapshot reads every
   // admitted edge first, which one CLI query never earns back (graph/DESIGN.md).
   std::unique_ptr<graph::SearchGraph> search_graph;
-  if (args.model == "snapshot") {
-    search_graph = std::make_unique<graph::CsrGraph>(source, filter);
-  } else if (args.model == "implicit" || args.model == "auto") {
-    search_graph = std::make_unique<graph::StoreGraph>(source, filter);
-  } else {
+  if (args.model != "snapshot" && args.model != "implicit" && args.model != "auto")
     throw Error(ErrorKind::Usage, "--model takes auto, implicit or snapshot");
+  graph::PathResult result;
+  bool weighted = false;
+  if (expression) {
+    // A property-path expression: the product of its automaton with the store.
+    result = graph::find_pattern_paths(source, via_automaton(*expression, txn, filter.direction),
+                                       pattern_query(query));
+  } else {
+    if (args.model == "snapshot") {
+      search_graph = std::make_unique<graph::CsrGraph>(source, filter);
+    } else {
+      search_graph = std::make_unique<graph::StoreGraph>(source, filter);
+    }
+    result = graph::find_paths(*search_graph, query);
+    weighted = search_graph->weighted();
   }
-  graph::PathResult result = graph::find_paths(*search_graph, query);
 
   TermDisplay display(txn.prefixes());
   Speller spell(txn, display);
@@ -368,7 +403,7 @@ int run_path(const CliContext& ctx, const PathArguments& args) {
   if (format == "tsv") {
     write_tsv(result, spell);
   } else if (format == "table") {
-    write_table(result, spell, search_graph->weighted());
+    write_table(result, spell, weighted);
     if (!ctx.quiet) {
       fmt::print("{} path{} ({}, {:.1f} ms){}\n", result.paths.size(),
                  result.paths.size() == 1 ? "" : "s", mode_name(mode),
@@ -379,9 +414,9 @@ int run_path(const CliContext& ctx, const PathArguments& args) {
   } else if (format == "json") {
     fmt::print("{}\n", to_json(result, spell, mode, args).dump(2));
   } else if (format == "dot") {
-    fmt::print("{}", to_dot(result, spell));
+    fmt::print("{}", to_dot(result, txn, display));
   } else {
-    write_svg(to_dot(result, spell));
+    write_svg(to_dot(result, txn, display));
   }
   std::fflush(stdout);
   if (!note.empty()) fmt::print(stderr, "wsiskg: warning: answer truncated: {}\n", note);
@@ -399,7 +434,9 @@ void add_path_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--from-type", args->from_type, "Every instance of this class is a source");
   cmd->add_option("--to-type", args->to_type, "Every instance of this class is a target");
   cmd->add_option("--via", args->via,
-                  "Follow only this predicate (repeat for several; default: every predicate)");
+                  "Follow only this predicate (repeat for several; default: every predicate), or "
+                  "one SPARQL property-path expression the whole path must match, e.g. "
+                  "'wsis:facilitates/^wsis:linksActionLine'");
   cmd->add_option("--max-length", args->max_length, "Longest path in steps");
   auto* shortest =
       cmd->add_flag("--shortest", args->shortest, "One shortest path per pair (default)");

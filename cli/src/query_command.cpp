@@ -12,7 +12,9 @@
 #include <sstream>
 
 #include "cli_context.hpp"
+#include "path_drawing.hpp"
 #include "wsiskg/query/engine.hpp"
+#include "wsiskg/query/path_value.hpp"
 #include "wsiskg/query/results.hpp"
 #include "wsiskg/rdf/error.hpp"
 
@@ -66,6 +68,37 @@ class LazyWriter final : public query::ResultSink {
   std::unique_ptr<query::ResultSink> sink_;
 };
 
+// `--format dot|svg`: collects every path value of a SELECT result (path-search extension)
+// into one drawing, written at the end.
+class PathDrawingSink final : public query::ResultSink {
+ public:
+  void begin_solutions(std::span<const std::string>) override {}
+  void solution(query::SolutionRow row) override {
+    for (const auto& term : row) {
+      if (!term) continue;
+      if (auto path = query::decode_path_term(*term)) {
+        drawing.add(*path);
+        ++paths;
+      }
+    }
+  }
+  void end_solutions() override {}
+  void boolean(bool) override { reject(); }
+  void begin_graph() override { reject(); }
+  void triple(const rdf::Quad&) override {}
+  void end_graph() override {}
+
+  PathDrawing drawing;
+  std::uint64_t paths = 0;
+
+ private:
+  [[noreturn]] static void reject() {
+    throw Error(ErrorKind::Usage,
+                "--format dot/svg draws the path values of a SELECT result (ASK, CONSTRUCT and "
+                "DESCRIBE have none)");
+  }
+};
+
 // Discards results (repeated runs of --repeat).
 class NullSink final : public query::ResultSink {
  public:
@@ -102,12 +135,14 @@ int run_query(const CliContext& ctx, QueryArguments args) {
     args.explain.clear();
   }
   std::optional<query::ResultFormat> format;
-  if (!args.format.empty()) {
+  bool drawing = args.format == "dot" || args.format == "svg";
+  if (!args.format.empty() && !drawing) {
     format = query::result_format_from_name(args.format);
     if (!format)
       throw Error(
           ErrorKind::Usage,
-          fmt::format("unknown --format '{}' (table, csv, tsv, json, xml, nt, ttl)", args.format));
+          fmt::format("unknown --format '{}' (table, csv, tsv, json, xml, nt, ttl, dot, svg)",
+                      args.format));
   }
   query::QueryOptions options;
   options.predeclared_prefixes = true;
@@ -132,6 +167,23 @@ int run_query(const CliContext& ctx, QueryArguments args) {
     std::string plan = query::explain_query(
         txn, text, options, analyze ? query::ExplainMode::Analyze : query::ExplainMode::Plan);
     std::fwrite(plan.data(), 1, plan.size(), stdout);
+    return 0;
+  }
+
+  if (drawing) {
+    PathDrawingSink sink;
+    query::execute_query(txn, text, options, sink);
+    std::string dot = sink.drawing.dot(rdf::PrefixMap(txn.prefixes()));
+    if (args.format == "svg") {
+      write_svg(dot);
+    } else {
+      std::fwrite(dot.data(), 1, dot.size(), stdout);
+    }
+    std::fflush(stdout);
+    if (sink.paths == 0)
+      fmt::print(stderr,
+                 "wsiskg: warning: the result holds no path values; bind one with "
+                 "`?s ANY SHORTEST (path AS ?p) ?o` (README, \"Paths in queries\")\n");
     return 0;
   }
 
@@ -169,8 +221,8 @@ void add_query_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("-f,--file", args->file, "Read the query from FILE");
   cmd->add_option("--format", args->format,
                   "Result format: table, csv, tsv, json, xml (SELECT/ASK); nt, ttl "
-                  "(CONSTRUCT/DESCRIBE). Default: table (Turtle for graphs) on a terminal, tsv "
-                  "(N-Triples) otherwise");
+                  "(CONSTRUCT/DESCRIBE); dot, svg (a drawing of the result's path values). "
+                  "Default: table (Turtle for graphs) on a terminal, tsv (N-Triples) otherwise");
   auto* explain = cmd->add_option("--explain", args->explain,
                                   "Print the physical plan with estimated rows per operator "
                                   "instead of results; '--explain analyze' also runs the query "

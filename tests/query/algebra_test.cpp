@@ -103,4 +103,15 @@ TEST(QueryAlgebra, ExistsIsRenderedWithItsTranslatedPattern) {
             "(bgp (triple ?s ?p ?o))))");
 }
 
+TEST(QueryAlgebra, PathSearchIsItsOwnNodeBetweenBgps) {
+  // The extension's `?s ANY SHORTEST (path AS ?p) ?o` is not reduced like a property path: it
+  // stays one node, joined with the triples around it, and the path inside is kept whole.
+  EXPECT_EQ(algebra_of("SELECT * { ?s <p:a> ?t ; ALL SHORTEST TRAIL (<p:p>/<p:q> AS ?x) ?o . "
+                       "?o <p:b> ?z }"),
+            "(project (?s ?t ?o ?x ?z) (join (join (bgp (triple ?s <p:a> ?t)) (pathsearch "
+            "\"ALL SHORTEST TRAIL\" ?x ?s (seq <p:p> <p:q>) ?o)) (bgp (triple ?o <p:b> ?z))))");
+  EXPECT_EQ(algebra_of("SELECT ?o { <p:s> SHORTEST 2 (^<p:p> ) ?o }"),
+            "(project (?o) (pathsearch \"SHORTEST 2 WALK\" _ <p:s> (reverse <p:p>) ?o))");
+}
+
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "wsiskg/query/scope.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace {
@@ -344,6 +345,124 @@ TEST(QueryParser, NestingDepthIsBounded) {
   groups += "{ }";
   for (std::size_t i = 0; i < kMaxNestingDepth; ++i) groups += " }";
   EXPECT_THROW(parse_query(groups), wsiskg::Error);
+}
+
+// ---- The path-search extension (README, "Paths in queries") ----
+
+const ast::PathSearch& search_of(const ast::TriplePattern& t) {
+  return std::get<ast::PathSearch>(t.predicate);
+}
+
+TEST(QueryParserPathSearch, SelectorsRestrictorsAndVariable) {
+  struct Case {
+    const char* text;
+    ast::PathSelector selector;
+    std::uint64_t k;
+    ast::PathRestrictor restrictor;
+  };
+  const Case cases[] = {
+      {"ANY", ast::PathSelector::Any, 1, ast::PathRestrictor::Walk},
+      {"any shortest", ast::PathSelector::AnyShortest, 1, ast::PathRestrictor::Walk},
+      {"ALL SHORTEST trail", ast::PathSelector::AllShortest, 1, ast::PathRestrictor::Trail},
+      {"ALL SIMPLE", ast::PathSelector::All, 1, ast::PathRestrictor::Simple},
+      {"All Acyclic", ast::PathSelector::All, 1, ast::PathRestrictor::Acyclic},
+      {"SHORTEST 3 WALK", ast::PathSelector::ShortestK, 3, ast::PathRestrictor::Walk},
+      {"ANY ACYCLIC", ast::PathSelector::Any, 1, ast::PathRestrictor::Acyclic},
+  };
+  for (const Case& c : cases) {
+    Query q = parse_query(std::string("PREFIX : <http://e/> SELECT * { :a ") + c.text +
+                          " (:p+ AS ?path) ?o }");
+    const ast::PathSearch& s = search_of(first_triple(q));
+    EXPECT_EQ(s.selector, c.selector) << c.text;
+    EXPECT_EQ(s.k, c.k) << c.text;
+    EXPECT_EQ(s.restrictor, c.restrictor) << c.text;
+    ASSERT_TRUE(s.var.has_value()) << c.text;
+    EXPECT_EQ(s.var->name, "path");
+    EXPECT_EQ(s.path.kind, ast::Path::Kind::OneOrMore);
+    EXPECT_EQ(s.offset, std::string_view("PREFIX : <http://e/> SELECT * { :a ").size()) << c.text;
+  }
+}
+
+TEST(QueryParserPathSearch, PathInsideIsAnyPropertyPathAndVariableIsOptional) {
+  Query q = parse_query(
+      "PREFIX : <http://e/> SELECT ?o { :a ANY SHORTEST (:p/^:q|!(:r) ) ?o ; :name ?n . "
+      "?x all shortest (a) ?y }");
+  const auto& block = first_block(q);
+  ASSERT_EQ(block.triples.size(), 3u);
+  const ast::PathSearch& s = search_of(block.triples[0]);
+  EXPECT_FALSE(s.var.has_value());
+  EXPECT_EQ(s.path.kind, ast::Path::Kind::Alternative);
+  EXPECT_EQ(std::get<Term>(block.triples[1].predicate), Term::iri("http://e/name"));
+  const ast::PathSearch& single = search_of(block.triples[2]);
+  EXPECT_EQ(single.path.kind, ast::Path::Kind::Iri);  // a lone IRI stays a Path here
+  EXPECT_EQ(single.path.iri, std::string(kRdf) + "type");
+}
+
+TEST(QueryParserPathSearch, StandardQueriesAreUnchanged) {
+  // Words that only look like selectors: prefixed names and a prefix called `any`.
+  Query q = parse_query(
+      "PREFIX any: <http://any/> PREFIX ALL: <http://all/> SELECT * { ?s any:x ?o . ?o ALL:y "
+      "?z }");
+  EXPECT_EQ(std::get<Term>(first_triple(q).predicate), Term::iri("http://any/x"));
+  // An error in a standard query does not mention the extension's keywords.
+  wsiskg::Error e = error_of("SELECT * WHERE { ?s }");
+  EXPECT_EQ(e.message().find("ANY"), std::string::npos) << e.message();
+  EXPECT_EQ(e.message().find("SHORTEST"), std::string::npos) << e.message();
+}
+
+TEST(QueryParserPathSearch, ErrorsHavePositions) {
+  wsiskg::Error all_walk = error_of("SELECT * {\n  ?s ALL (<p>* AS ?x) ?o }");
+  EXPECT_EQ(all_walk.position()->line, 2u);
+  EXPECT_EQ(all_walk.position()->column, 6u);
+  EXPECT_NE(all_walk.message().find("ALL WALK"), std::string::npos) << all_walk.message();
+  EXPECT_NE(error_of("SELECT * { ?s ALL WALK (<p> AS ?x) ?o }").message().find("ALL WALK"),
+            std::string::npos);
+
+  wsiskg::Error zero = error_of("SELECT * { ?s SHORTEST 0 (<p> AS ?x) ?o }");
+  EXPECT_EQ(zero.position()->column, 24u);
+  EXPECT_NE(zero.message().find("k >= 1"), std::string::npos) << zero.message();
+
+  wsiskg::Error missing_paren = error_of("SELECT * { ?s ANY SHORTEST <p> ?o }");
+  EXPECT_EQ(missing_paren.position()->column, 28u);
+  EXPECT_NE(missing_paren.message().find("'('"), std::string::npos) << missing_paren.message();
+
+  wsiskg::Error bad_mode = error_of("SELECT * { ?s ANY CYCLIC (<p> AS ?x) ?o }");
+  EXPECT_EQ(bad_mode.position()->column, 19u);
+  EXPECT_NE(bad_mode.message().find("TRAIL"), std::string::npos) << bad_mode.message();
+
+  wsiskg::Error no_var = error_of("SELECT * { ?s ANY (<p> AS) ?o }");
+  EXPECT_EQ(no_var.position()->column, 26u);
+  EXPECT_NE(no_var.message().find("variable"), std::string::npos) << no_var.message();
+
+  wsiskg::Error k_missing = error_of("SELECT * { ?s SHORTEST (<p> AS ?x) ?o }");
+  EXPECT_EQ(k_missing.position()->column, 24u);
+}
+
+TEST(QueryParserPathSearch, PathVariableIsNotAnRdfTerm) {
+  wsiskg::Error own = error_of("SELECT * { ?s ANY (<p> AS ?s) ?o }");
+  EXPECT_EQ(own.position()->column, 15u);
+  EXPECT_NE(own.message().find("path variable ?s"), std::string::npos) << own.message();
+  wsiskg::Error other = error_of("SELECT * { ?s ANY (<p> AS ?x) ?o . ?x <q> ?y }");
+  EXPECT_NE(other.message().find("path variable ?x"), std::string::npos) << other.message();
+  wsiskg::Error twice =
+      error_of("SELECT * { ?s ANY (<p> AS ?x) ?o . ?a ANY SHORTEST (<q> AS ?x) ?b }");
+  EXPECT_EQ(twice.position()->column, 39u);
+  EXPECT_NE(twice.message().find("another path pattern"), std::string::npos) << twice.message();
+  wsiskg::Error bind = error_of("SELECT * { ?s ANY (<p> AS ?x) ?o BIND(1 AS ?x) }");
+  EXPECT_NE(bind.message().find("already in scope"), std::string::npos) << bind.message();
+  // In another group it is a join on the path value: allowed.
+  EXPECT_NO_THROW(parse_query("SELECT * { ?s ANY (<p> AS ?x) ?o { ?x ?y ?z } FILTER(BOUND(?x)) }"));
+  // Not in CONSTRUCT templates (no paths there at all).
+  EXPECT_THROW(parse_query("CONSTRUCT { ?s ANY (<p> AS ?x) ?o } WHERE { ?s <p> ?o }"),
+               wsiskg::Error);
+}
+
+TEST(QueryParserPathSearch, SelectStarIncludesThePathVariable) {
+  Query q = parse_query("SELECT * { ?s ANY SHORTEST (<p>+ AS ?path) ?o }");
+  EXPECT_TRUE(q.select.select_all);
+  std::vector<std::string> vars;
+  EXPECT_NO_THROW(vars = wsiskg::query::in_scope_variables(q.select));
+  EXPECT_EQ(vars, (std::vector<std::string>{"s", "o", "path"}));
 }
 
 }  // namespace

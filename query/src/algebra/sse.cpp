@@ -162,6 +162,38 @@ std::string to_sse(const Expression& e) {
       e.node);
 }
 
+std::string path_search_keywords(const ast::PathSearch& search) {
+  std::string out;
+  switch (search.selector) {
+    case ast::PathSelector::Any:
+      out = "ANY";
+      break;
+    case ast::PathSelector::All:
+      out = "ALL";
+      break;
+    case ast::PathSelector::AnyShortest:
+      out = "ANY SHORTEST";
+      break;
+    case ast::PathSelector::AllShortest:
+      out = "ALL SHORTEST";
+      break;
+    case ast::PathSelector::ShortestK:
+      out = fmt::format("SHORTEST {}", search.k);
+      break;
+  }
+  switch (search.restrictor) {
+    case ast::PathRestrictor::Walk:
+      return out + " WALK";
+    case ast::PathRestrictor::Trail:
+      return out + " TRAIL";
+    case ast::PathRestrictor::Simple:
+      return out + " SIMPLE";
+    case ast::PathRestrictor::Acyclic:
+      return out + " ACYCLIC";
+  }
+  return out;
+}
+
 std::string to_sse(const Node& n) {
   return std::visit(
       overloaded{
@@ -174,6 +206,12 @@ std::string to_sse(const Node& n) {
           },
           [](const PathPattern& p) {
             return fmt::format("(path {} {} {})", node(p.subject), path(p.path), node(p.object));
+          },
+          [](const PathSearch& p) {
+            // (pathsearch "ANY SHORTEST WALK" ?p ?s (path+ <p>) ?o); `_` without a variable.
+            return fmt::format("(pathsearch \"{}\" {} {} {} {})", path_search_keywords(p.search),
+                               p.search.var ? "?" + p.search.var->name : std::string("_"),
+                               node(p.subject), path(p.search.path), node(p.object));
           },
           [](const Join& j) {
             return fmt::format("(join {} {})", to_sse(*j.left), to_sse(*j.right));

@@ -209,7 +209,7 @@ class Translator {
                e.node);
   }
 
-  using Piece = std::variant<Triple, PathPattern>;
+  using Piece = std::variant<Triple, PathPattern, PathSearch>;
 
   // §18.2.2.4: links and inverse links become triples, sequences are split with fresh
   // variables, everything else stays a Path(X, P, Y).
@@ -273,6 +273,9 @@ class Translator {
                        pieces.emplace_back(Triple{t.subject, iri, t.object});
                      },
                      [&](const ast::Path& path) { path_pieces(t.subject, path, t.object, pieces); },
+                     [&](const ast::PathSearch& search) {
+                       pieces.emplace_back(PathSearch{t.subject, search, t.object});
+                     },
                  },
                  t.predicate);
     }
@@ -284,7 +287,13 @@ class Translator {
       } else {
         if (!current.triples.empty()) result = join(std::move(result), Node{std::move(current)});
         current = Bgp{};
-        result = join(std::move(result), Node{std::move(std::get<PathPattern>(piece))});
+        std::visit(
+            overloaded{
+                [&](PathPattern& p) { result = join(std::move(result), Node{std::move(p)}); },
+                [&](PathSearch& p) { result = join(std::move(result), Node{std::move(p)}); },
+                [](Triple&) {},
+            },
+            piece);
       }
     }
     if (!current.triples.empty()) result = join(std::move(result), Node{std::move(current)});

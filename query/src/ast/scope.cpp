@@ -33,6 +33,9 @@ void add_in_scope_variables(const ast::PatternElement& element, std::vector<std:
               add(out, t.subject);
               if (const auto* v = std::get_if<ast::Var>(&t.predicate)) add(out, v->name);
               add(out, t.object);
+              if (const auto* search = std::get_if<ast::PathSearch>(&t.predicate);
+                  search != nullptr && search->var)
+                add(out, search->var->name);
             }
           },
           [&](const ast::Box<ast::GroupGraphPattern>& g) { add_all(out, in_scope_variables(*g)); },

@@ -28,6 +28,27 @@ class SingleRow final : public Operator {
   bool done_ = false;
 };
 
+class SubstitutionLeaf final : public Operator {
+ public:
+  SubstitutionLeaf(ExecContext& ctx, const SubstitutionRow* source)
+      : Operator(ctx), source_(source) {}
+  std::string name() const override { return "Substitution"; }
+
+ protected:
+  void do_open() override { done_ = false; }
+  bool do_next(Row& row) override {
+    if (done_ || source_->row == nullptr) return false;
+    done_ = true;
+    row = *source_->row;
+    row.resize(static_cast<std::size_t>(ctx_.slot_count), store::kAnyTerm);
+    return true;
+  }
+
+ private:
+  const SubstitutionRow* source_;
+  bool done_ = false;
+};
+
 class Values final : public Operator {
  public:
   Values(ExecContext& ctx, OperatorPtr input, SlotList slots, std::vector<Row> rows)
@@ -106,13 +127,13 @@ class FilterOp final : public Operator {
 class Extend final : public Operator {
  public:
   Extend(ExecContext& ctx, OperatorPtr input, int slot, ast::Expression e, ScopePtr scope,
-         std::string text)
+         std::string text, bool continues_solution)
       : Operator(ctx),
         input_(std::move(input)),
         slot_(slot),
         expression_(std::move(e)),
         scope_(std::move(scope)),
-        eval_(ctx, *scope_),
+        eval_(ctx, *scope_, continues_solution),
         text_(std::move(text)) {}
   std::string name() const override { return "Extend"; }
   std::string detail() const override { return text_; }
@@ -121,13 +142,19 @@ class Extend final : public Operator {
  protected:
   void do_open() override { input_->open(); }
   bool do_next(Row& row) override {
-    if (!input_->next(row)) return false;
-    eval_.set_row(&row);
-    auto value = expression::evaluate(expression_, eval_);
-    auto& slot = row[static_cast<std::size_t>(slot_)];
-    // The slot is unbound here (the parser rejects BIND to an in-scope variable).
-    if (slot == store::kAnyTerm) slot = value ? ctx_.terms.encode(*value) : store::kAnyTerm;
-    return true;
+    while (input_->next(row)) {
+      eval_.set_row(&row);
+      auto value = expression::evaluate(expression_, eval_);
+      auto& slot = row[static_cast<std::size_t>(slot_)];
+      // The parser rejects BIND to an in-scope variable, so the slot is unbound here, except
+      // inside EXISTS when μ binds the variable: then the row stands only if it agrees.
+      if (slot == store::kAnyTerm) {
+        slot = value ? ctx_.terms.encode(*value) : store::kAnyTerm;
+        return true;
+      }
+      if (!value || ctx_.terms.encode(*value) == slot) return true;
+    }
+    return false;
   }
 
  private:
@@ -275,6 +302,9 @@ class Slice final : public Operator {
 OperatorPtr make_single_row(ExecContext& ctx) {
   return std::make_unique<SingleRow>(ctx);
 }
+OperatorPtr make_substitution_leaf(ExecContext& ctx, const SubstitutionRow* source) {
+  return std::make_unique<SubstitutionLeaf>(ctx, source);
+}
 OperatorPtr make_values(ExecContext& ctx, OperatorPtr input, SlotList slots,
                         std::vector<Row> rows) {
   return std::make_unique<Values>(ctx, std::move(input), std::move(slots), std::move(rows));
@@ -285,9 +315,9 @@ OperatorPtr make_filter(ExecContext& ctx, OperatorPtr input,
                                     std::move(text));
 }
 OperatorPtr make_extend(ExecContext& ctx, OperatorPtr input, int slot, ast::Expression e,
-                        ScopePtr scope, std::string text) {
+                        ScopePtr scope, std::string text, bool continues_solution) {
   return std::make_unique<Extend>(ctx, std::move(input), slot, std::move(e), std::move(scope),
-                                  std::move(text));
+                                  std::move(text), continues_solution);
 }
 OperatorPtr make_union(ExecContext& ctx, std::vector<OperatorPtr> inputs) {
   return std::make_unique<UnionOp>(ctx, std::move(inputs));

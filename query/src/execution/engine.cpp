@@ -143,7 +143,9 @@ void run_construct(Prepared& p, ResultSink& sink, ExecutionSummary& summary) {
   sink.end_graph();
 }
 
-// DESCRIBE: the triples whose subject is a described resource, in the query's default graph.
+// DESCRIBE: the Concise Bounded Description of each described resource in the query's default
+// graph: the triples with the resource as subject and, recursively, those of every blank node
+// met as an object of an included triple (each blank node once, so cycles end).
 void run_describe(Prepared& p, ResultSink& sink, ExecutionSummary& summary) {
   std::vector<exec::TermId> resources;
   std::set<exec::TermId> seen;
@@ -169,7 +171,9 @@ void run_describe(Prepared& p, ResultSink& sink, ExecutionSummary& summary) {
     for (int s : slots) add(row[static_cast<std::size_t>(s)]);
   sink.begin_graph();
   std::unordered_set<std::string> out;
-  for (exec::TermId r : resources) {
+  // `resources` grows while it is walked: blank-node objects are appended once (`seen`).
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    exec::TermId r = resources[i];
     if (exec::is_local(r) || store::is_literal_id(r)) continue;
     exec::GraphCursor cursor;
     store::QuadPattern qp;
@@ -179,6 +183,7 @@ void run_describe(Prepared& p, ResultSink& sink, ExecutionSummary& summary) {
     while (cursor.next(quad)) {
       rdf::Quad q{p.ctx->terms.decode(quad.subject), p.ctx->terms.decode(quad.predicate),
                   p.ctx->terms.decode(quad.object), std::nullopt};
+      if (store::kind_of(quad.object) == store::TermIdKind::BlankNode) add(quad.object);
       if (!out.insert(rdf::to_nquads_line(q)).second) continue;
       sink.triple(q);
       ++summary.rows;
@@ -205,8 +210,13 @@ Query parse_for_store(const store::ReadTransaction& txn, std::string_view text,
     with += text;
     try {
       return parse_query(with, "<query>", options.base_iri);
-    } catch (const Error&) {
-      throw original;
+    } catch (const Error& retried) {
+      // The retry got past the prefixes: its error is the real one. The declarations take
+      // line 1, so the query's own lines are one further down.
+      const auto& at = retried.position();
+      if (retried.kind() != ErrorKind::BadData || !at || at->line < 2) throw original;
+      throw Error(retried.kind(), SourcePosition{at->source, at->line - 1, at->column},
+                  retried.message());
     }
   }
 }

@@ -2,15 +2,18 @@
 // Per-query execution state: the store snapshot, the id<->term facade (store ids plus
 // query-local ids for terms the store has never seen), the deadline and memory guard.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "expression/evaluator.hpp"
+#include "wsiskg/graph/path.hpp"
 #include "wsiskg/store/store.hpp"
 
 namespace wsiskg::query::exec {
@@ -21,8 +24,13 @@ using Row = std::vector<TermId>;  // one TermId per variable slot; store::kAnyTe
 // Terms unknown to the store get ids of this kind (the store uses kinds 0..7); the payload
 // indexes the query's local term table.
 inline constexpr store::TermIdKind kLocalTermKind = static_cast<store::TermIdKind>(8);
+// Paths found by a path search get ids of this kind; the payload indexes the query's path
+// table, and the path literal (path_value.hpp) is only built when something asks for the term.
+inline constexpr store::TermIdKind kLocalPathKind = static_cast<store::TermIdKind>(9);
+// Query-local ids (local terms and paths) match no quad of the store.
 inline bool is_local(TermId id) {
-  return store::kind_of(id) == kLocalTermKind;
+  auto kind = store::kind_of(id);
+  return kind == kLocalTermKind || kind == kLocalPathKind;
 }
 
 // Decodes ids (store or local) with a cache, and encodes terms to the one id each term has in
@@ -35,6 +43,15 @@ class TermTable {
   // The store's id of a term, or nullopt.
   std::optional<TermId> find(const rdf::Term& term) const { return txn_.find(term); }
   std::uint64_t cached() const { return cache_.size(); }
+  // The id of a path found by a path search: equal paths get equal ids. Cheap — no term is
+  // decoded until decode() is asked for the path's term.
+  // Takes the path over; path(id) gives it back.
+  TermId intern_path(graph::Path&& path);
+  void reserve_paths(std::size_t more) {
+    path_ids_.reserve(path_ids_.size() + more);
+    paths_.reserve(paths_.size() + more);
+  }
+  const graph::Path& path(TermId id) const { return *paths_.at(store::payload_of(id)); }
 
  private:
   struct TermHash {
@@ -45,7 +62,12 @@ class TermTable {
   };
   const store::ReadTransaction& txn_;
   std::unordered_map<TermId, rdf::Term> cache_;
+  struct PathHash {
+    std::size_t operator()(const graph::Path& path) const;
+  };
   std::vector<rdf::Term> locals_;
+  std::vector<const graph::Path*> paths_;  // by payload; keys of path_ids_ (node-stable)
+  std::unordered_map<graph::Path, TermId, PathHash> path_ids_;
   std::unordered_map<rdf::Term, TermId, TermHash> local_ids_;
 };
 
@@ -68,6 +90,14 @@ class ExecContext {
     if ((++ticks_ & 1023) == 0 && has_deadline_) check_deadline();
   }
   void check_deadline();
+  // Time left before the deadline (nullopt: none), for work that cannot tick() as it goes
+  // (a graph path search takes it as its own timeout).
+  std::optional<std::chrono::milliseconds> time_left() const {
+    if (!has_deadline_) return std::nullopt;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline_ - std::chrono::steady_clock::now());
+    return std::max(left, std::chrono::milliseconds(1));
+  }
   // Memory guard: big buffers (hash tables, sort buffers, closures) account their bytes here.
   void charge(std::uint64_t bytes);
   void release(std::uint64_t bytes) { used_ = bytes > used_ ? 0 : used_ - bytes; }
@@ -77,6 +107,12 @@ class ExecContext {
 
   // Fresh blank node labels for BNODE() and CONSTRUCT templates.
   std::uint64_t next_blank = 0;
+  // BNODE(label) gives one blank node per label within one solution (§17.4.2.9), also across
+  // the SELECT expressions / BINDs that extend it one after the other: a RowContext that starts
+  // a solution bumps `solution`, and the labels map to nodes until it changes.
+  std::uint64_t solution = 0;
+  std::uint64_t labelled_blanks_solution = ~std::uint64_t{0};
+  std::unordered_map<std::string, rdf::Term> labelled_blanks;
 
  private:
   bool has_deadline_ = false;
@@ -88,10 +124,13 @@ class ExecContext {
 // Expression evaluation over one row: decodes only the variables an expression asks for.
 class RowContext final : public expression::EvaluationContext {
  public:
-  RowContext(ExecContext& ctx, const Scope& scope) : ctx_(ctx), scope_(scope) {}
+  // `continues_solution`: the rows are solutions another RowContext just started (a BIND right
+  // after a BIND), so BNODE(label) keeps their blank nodes.
+  RowContext(ExecContext& ctx, const Scope& scope, bool continues_solution = false)
+      : ctx_(ctx), scope_(scope), continues_(continues_solution) {}
   void set_row(const Row* row) {
     row_ = row;
-    blanks_.clear();
+    if (!continues_) ++ctx_.solution;
   }
   expression::Value variable(std::string_view name) const override;
   bool exists(const ast::ExistsExpr& exists) override;
@@ -102,7 +141,7 @@ class RowContext final : public expression::EvaluationContext {
   ExecContext& ctx_;
   const Scope& scope_;
   const Row* row_ = nullptr;
-  std::unordered_map<std::string, rdf::Term> blanks_;
+  bool continues_ = false;
 };
 
 }  // namespace wsiskg::query::exec

@@ -243,12 +243,14 @@ class BindLeftJoin final : public Operator {
 
 class Minus final : public Operator {
  public:
-  Minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots)
+  Minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots,
+        const SubstitutionRow* substituted)
       : Operator(ctx),
         left_(std::move(left)),
         right_(std::move(right)),
         key_(std::move(key)),
-        slots_(std::move(slots)) {}
+        slots_(std::move(slots)),
+        substituted_(substituted) {}
   std::string name() const override { return "Minus"; }
   std::string detail() const override { return slot_text(key_); }
   std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
@@ -269,7 +271,7 @@ class Minus final : public Operator {
           TermId a = row[static_cast<std::size_t>(s)], b = r[static_cast<std::size_t>(s)];
           if (a == store::kAnyTerm || b == store::kAnyTerm) continue;
           if (a != b) return;  // incompatible
-          shared = true;
+          if (substituted_ == nullptr || !substituted_->binds(s)) shared = true;
         }
         removed = shared;
       });
@@ -281,6 +283,7 @@ class Minus final : public Operator {
  private:
   OperatorPtr left_, right_;
   SlotList key_, slots_;
+  const SubstitutionRow* substituted_;
   HashTable table_;
 };
 
@@ -303,9 +306,9 @@ OperatorPtr make_bind_left_join(ExecContext& ctx, OperatorPtr left, Seed* seed, 
                                         std::move(condition), std::move(scope));
 }
 OperatorPtr make_minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key,
-                       SlotList right_slots) {
+                       SlotList right_slots, const SubstitutionRow* substituted) {
   return std::make_unique<Minus>(ctx, std::move(left), std::move(right), std::move(key),
-                                 std::move(right_slots));
+                                 std::move(right_slots), substituted);
 }
 
 }  // namespace wsiskg::query::exec

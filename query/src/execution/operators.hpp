@@ -51,6 +51,19 @@ class Seed final : public Operator {
   bool done_ = false;
 };
 
+// EXISTS (§18.6): the row μ the pattern is evaluated for, set before each evaluation. Every leaf
+// of the pattern's plan starts from it, so each part of the pattern (OPTIONAL, UNION, MINUS,
+// GRAPH, sub-SELECT, nested EXISTS …) sees μ's variables as the constants substitute(P, μ) puts
+// in their place.
+struct SubstitutionRow {
+  const Row* row = nullptr;
+  bool binds(int slot) const {
+    return row != nullptr && (*row)[static_cast<std::size_t>(slot)] != store::kAnyTerm;
+  }
+};
+// Emits the substitution row once per open().
+OperatorPtr make_substitution_leaf(ExecContext& ctx, const SubstitutionRow* source);
+
 // Index scan extending each input row: the bound slots of the row become bound positions of
 // the quad pattern.
 OperatorPtr make_pattern_scan(ExecContext& ctx, OperatorPtr input, TriplePlan triple,
@@ -64,20 +77,27 @@ OperatorPtr make_values(ExecContext& ctx, OperatorPtr input, SlotList slots, std
 // Binds `slot` to each named graph (GRAPH ?g {} with an empty pattern).
 OperatorPtr make_filter(ExecContext& ctx, OperatorPtr input,
                         std::vector<ast::Expression> conditions, ScopePtr scope, std::string text);
+// BIND / SELECT expression; `continues_solution` when its input is another Extend (BNODE(label)
+// scope).
 OperatorPtr make_extend(ExecContext& ctx, OperatorPtr input, int slot, ast::Expression expression,
-                        ScopePtr scope, std::string text);
+                        ScopePtr scope, std::string text, bool continues_solution = false);
 // Hash join: builds on `right`, probes with `left`; `key` slots are bound on both sides,
 // `right_slots` are every slot the right side may bind.
 OperatorPtr make_hash_join(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key,
                            SlotList right_slots);
+// Merge join: both inputs arrive sorted ascending by `key`, a slot both always bind.
+OperatorPtr make_merge_join(ExecContext& ctx, OperatorPtr left, OperatorPtr right, int key,
+                            SlotList right_slots, std::string text);
 OperatorPtr make_left_join(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key,
                            SlotList right_slots, std::optional<ast::Expression> condition,
                            ScopePtr scope);
 // OPTIONAL evaluated per left row: `right` is a plan whose leaf is `seed`.
 OperatorPtr make_bind_left_join(ExecContext& ctx, OperatorPtr left, Seed* seed, OperatorPtr right,
                                 std::optional<ast::Expression> condition, ScopePtr scope);
+// MINUS; inside EXISTS, `substituted` names μ: its variables are constants after substitution,
+// so they do not count as variables the two sides share.
 OperatorPtr make_minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key,
-                       SlotList right_slots);
+                       SlotList right_slots, const SubstitutionRow* substituted = nullptr);
 OperatorPtr make_union(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // Keeps `keep` slots, unbinds the others.
 OperatorPtr make_project(ExecContext& ctx, OperatorPtr input, SlotList keep, std::string text);

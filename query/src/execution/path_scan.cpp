@@ -146,6 +146,20 @@ class PathEval {
     }
   }
 
+  // Whether `t` occurs in the graph (as a subject or an object).
+  bool is_node(TermId t) {
+    if (is_local(t)) return false;
+    for (bool subject : {true, false}) {
+      store::QuadPattern qp;
+      (subject ? qp.subject : qp.object) = t;
+      GraphCursor c;
+      c.open(ctx_, facts_, graph_, qp);
+      store::IdQuad q;
+      if (c.next(q)) return true;
+    }
+    return false;
+  }
+
  private:
   template <class F>
   void scan(store::QuadPattern qp, F&& f) {
@@ -287,13 +301,20 @@ class PathScan final : public Operator {
     pending_.push_back(std::move(out));
   }
 
+  // With both ends variables, a path's zero-length matches are the graph's nodes (§18.4
+  // ZeroLengthPath), so an end bound by the row to a term outside the graph (from VALUES, say)
+  // matches nothing; any longer path would make it a node.
+  bool may_start(GraphState& st, TermId t) {
+    return !s_.is_var() || !o_.is_var() || st.eval->is_node(t);
+  }
+
   void expand_in(GraphState& st, TermId g) {
     TermId s = value(s_), o = value(o_);
     if (s != kAnyTerm) {
       auto it = st.forward.find(s);
       if (it == st.forward.end()) {
         std::vector<TermId> ends;
-        st.eval->step(path_, s, true, ends);
+        if (may_start(st, s)) st.eval->step(path_, s, true, ends);
         ctx_.charge(ends.size() * 8);
         it = st.forward.emplace(s, std::move(ends)).first;
       }
@@ -303,7 +324,7 @@ class PathScan final : public Operator {
       auto it = st.backward.find(o);
       if (it == st.backward.end()) {
         std::vector<TermId> starts;
-        st.eval->step(path_, o, false, starts);
+        if (may_start(st, o)) st.eval->step(path_, o, false, starts);
         ctx_.charge(starts.size() * 8);
         it = st.backward.emplace(o, std::move(starts)).first;
       }

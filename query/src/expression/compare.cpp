@@ -4,6 +4,7 @@
 #include "evaluator.hpp"
 #include "literals.hpp"
 #include "numeric.hpp"
+#include "wsiskg/query/path_value.hpp"
 
 namespace wsiskg::query::expression {
 namespace {
@@ -65,7 +66,15 @@ int literal_rank(const rdf::Term& t) {
   if (parse_boolean(t)) return 3;
   if (t.datatype == rdf::xsd::kDateTime && parse_datetime(t.value)) return 4;
   if (t.datatype == rdf::xsd::kDate && parse_date(t.value)) return 5;
+  if (is_path_term(t)) return 7;  // path values after every other literal
   return 6;
+}
+
+// Path values sort by length, then by their arrow form (node and predicate IRIs in order).
+int compare_paths(const rdf::Term& a, const rdf::Term& b) {
+  auto x = decode_path_term(a), y = decode_path_term(b);
+  if (x && y && x->length() != y->length()) return x->length() < y->length() ? -1 : 1;
+  return 0;
 }
 
 // Total order on date/times for sorting: a missing timezone is read as UTC, which agrees with
@@ -120,6 +129,8 @@ std::optional<bool> value_equal(const rdf::Term& a, const rdf::Term& b) {
     return c && *c == 0;  // NaN equals nothing
   }
   if (a == b) return true;
+  // Path values (path-search extension): equal only to the same path, unequal to anything else.
+  if (is_path_term(a) || is_path_term(b)) return false;
   if (is_string_literal(a) && is_string_literal(b)) return false;  // same term already checked
   if (auto c = value_compare(a, b)) return *c == 0;
   // rdf:langString is a known type whose values differ from every other literal's, whatever
@@ -192,6 +203,9 @@ int order_compare(const Value& a, const Value& b) {
     case 4:
     case 5:
       c = a->datatype == b->datatype ? sort_datetimes(*a, *b) : 0;
+      break;
+    case 7:
+      c = compare_paths(*a, *b);
       break;
     default:
       break;

@@ -10,6 +10,7 @@
 #include "datetime.hpp"
 #include "literals.hpp"
 #include "numeric.hpp"
+#include "path_functions.hpp"
 #include "state.hpp"  // parser::resolve_iri
 #include "text.hpp"
 
@@ -474,6 +475,7 @@ Value call_builtin(const ast::BuiltinCall& call, EvaluationContext& context) {
     if (values.size() != 1) return std::nullopt;
     return fn_iri(values[0], context);
   }
+  if (is_path_function(name)) return call_path_function(name, values);
   const auto& table = strict_functions();
   auto it = table.find(name);
   if (it == table.end()) return std::nullopt;

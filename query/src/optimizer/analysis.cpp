@@ -42,6 +42,11 @@ void vars(const algebra::Node& node, Names& out, bool certain) {
                    add_term(p.subject, out);
                    add_term(p.object, out);
                  },
+                 [&](const PathSearch& p) {
+                   add_term(p.subject, out);
+                   add_term(p.object, out);
+                   if (p.search.var) out.insert(p.search.var->name);
+                 },
                  [&](const Join& j) {
                    vars(*j.left, out, certain);
                    vars(*j.right, out, certain);

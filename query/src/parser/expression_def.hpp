@@ -38,8 +38,22 @@ inline constexpr std::array<BuiltinArity, 52> kBuiltins{{
     {"ISBLANK", 1, 1},  {"ISLITERAL", 1, 1},    {"ISNUMERIC", 1, 1},   {"REGEX", 2, 3},
 }};
 
+// The path functions of the path-search extension (README, "Paths in queries").
+inline constexpr std::array<BuiltinArity, 8> kPathBuiltins{{
+    {"PATH_LENGTH", 1, 1},
+    {"PATH_SOURCE", 1, 1},
+    {"PATH_TARGET", 1, 1},
+    {"PATH_NODE", 2, 2},
+    {"PATH_EDGE", 2, 2},
+    {"PATH_DIRECTION", 2, 2},
+    {"PATH_NODES", 1, 1},
+    {"PATH_EDGES", 1, 1},
+}};
+
 inline const BuiltinArity* find_builtin(std::string_view upper) {
   for (const auto& b : kBuiltins)
+    if (b.name == upper) return &b;
+  for (const auto& b : kPathBuiltins)
     if (b.name == upper) return &b;
   return nullptr;
 }

@@ -131,6 +131,72 @@ const auto make_path_verb = [](auto& ctx) {
     x3::_val(ctx) = std::move(path);
 };
 
+// Path search (the extension, README "Paths in queries"). Its leading keyword is matched
+// quietly: where it does not apply, a standard query's error message stays as it was.
+struct quiet_keyword_parser : x3::parser<quiet_keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  keyword_parser keyword;
+
+  constexpr explicit quiet_keyword_parser(std::string_view word) : keyword(word) {}
+
+  template <class It, class Ctx, class RCtx, class Attr>
+  bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+    ParseState& state = get_state(ctx);
+    const char* furthest = state.furthest;
+    std::size_t expected = state.expected.size();
+    if (keyword.parse(first, last, ctx, rctx, attr)) return true;
+    if (state.furthest == furthest) {
+      state.expected.resize(expected);
+    } else {  // the failed keyword moved the furthest point: forget it, as if never tried
+      state.furthest = furthest;
+      state.expected.clear();
+    }
+    return false;
+  }
+};
+
+template <ast::PathSelector Selector>
+struct set_selector {
+  template <class Ctx>
+  void operator()(Ctx& ctx) const {
+    x3::_val(ctx).selector = Selector;
+  }
+};
+template <ast::PathRestrictor Restrictor>
+struct set_restrictor {
+  template <class Ctx>
+  void operator()(Ctx& ctx) const {
+    x3::_val(ctx).restrictor = Restrictor;
+  }
+};
+const auto set_shortest_k = [](auto& ctx) {
+  std::uint64_t k = x3::_attr(ctx);
+  if (k == 0) throw ParseFailure{match_start(ctx), "SHORTEST k needs k >= 1"};
+  x3::_val(ctx).selector = ast::PathSelector::ShortestK;
+  x3::_val(ctx).k = k;
+};
+const auto set_search_path = [](auto& ctx) { x3::_val(ctx).path = std::move(x3::_attr(ctx)); };
+// X3 may hand the optional `AS ?p` over as a boost::optional.
+const auto set_search_var = [](auto& ctx) {
+  auto& attr = x3::_attr(ctx);
+  if constexpr (std::is_same_v<std::decay_t<decltype(attr)>, ast::Var>) {
+    x3::_val(ctx).var = std::move(attr);
+  } else if (attr) {
+    x3::_val(ctx).var = std::move(*attr);
+  }
+};
+// A finished path search: its position, and ALL WALK (infinitely many walks on a cycle) refused.
+const auto finish_search = [](auto& ctx) {
+  auto& search = x3::_val(ctx);
+  search.offset = static_cast<std::size_t>(match_start(ctx) - get_state(ctx).text_begin);
+  if (search.selector == ast::PathSelector::All && search.restrictor == ast::PathRestrictor::Walk)
+    throw ParseFailure{match_start(ctx),
+                       "ALL WALK can match infinitely many paths; use ALL TRAIL, ALL SIMPLE, "
+                       "ALL ACYCLIC, or a SHORTEST selector"};
+};
+const auto make_search_verb = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
+
 }  // namespace triples_detail
 
 using namespace triples_detail;
@@ -206,7 +272,26 @@ const auto path_one_in_set_def = -op("^")[set_negated_inverse] >>
 const auto path_negated_def =
     path_one_in_set[push_back] | (op("(") >> -(path_one_in_set[push_back] % op("|")) >> op(")"));
 
-const auto verb_path_def = var[make_var_node] | path[make_path_verb];
+const x3::rule<class path_search_class, ast::PathSearch> path_search = "path_search";
+const x3::rule<class path_search_body_class, ast::PathSearch> path_search_body = "path_search_body";
+const auto path_selector = (quiet_keyword_parser("ANY") >>
+                            (kw("SHORTEST")[set_selector<ast::PathSelector::AnyShortest>{}] |
+                             x3::eps[set_selector<ast::PathSelector::Any>{}])) |
+                           (quiet_keyword_parser("ALL") >>
+                            (kw("SHORTEST")[set_selector<ast::PathSelector::AllShortest>{}] |
+                             x3::eps[set_selector<ast::PathSelector::All>{}])) |
+                           (quiet_keyword_parser("SHORTEST") >> tracked[integer[set_shortest_k]]);
+const auto path_restrictor = kw("WALK")[set_restrictor<ast::PathRestrictor::Walk>{}] |
+                             kw("TRAIL")[set_restrictor<ast::PathRestrictor::Trail>{}] |
+                             kw("SIMPLE")[set_restrictor<ast::PathRestrictor::Simple>{}] |
+                             kw("ACYCLIC")[set_restrictor<ast::PathRestrictor::Acyclic>{}];
+const auto path_search_body_def =
+    (path_selector >> -path_restrictor >> op("(") >> path[set_search_path] >>
+     -(kw("AS") >> var[set_search_var]) >> op(")"))[finish_search];
+const auto path_search_def = tracked[path_search_body[set_val]];
+
+const auto verb_path_def =
+    var[make_var_node] | path_search[make_search_verb] | path[make_path_verb];
 const auto graph_node_path_def = var_or_term[wrap_node] | triples_node_path[set_val];
 const auto object_list_path_def = graph_node_path[push_back] % op(",");
 const auto property_list_path_def = (verb_path >> object_list_path)[push_entry] >>
@@ -223,8 +308,8 @@ const auto triples_same_subject_path_def =
 BOOST_SPIRIT_DEFINE(graph_term, var_or_term, var_or_iri, verb, graph_node, triples_node,
                     object_list, property_list, property_list_opt, triples_same_subject);
 BOOST_SPIRIT_DEFINE(path, path_sequence, path_elt, path_elt_or_inverse, path_primary,
-                    path_one_in_set, path_negated, verb_path, graph_node_path, triples_node_path,
-                    object_list_path, property_list_path, property_list_path_opt,
-                    triples_same_subject_path);
+                    path_one_in_set, path_negated, path_search, path_search_body, verb_path,
+                    graph_node_path, triples_node_path, object_list_path, property_list_path,
+                    property_list_path_opt, triples_same_subject_path);
 
 }  // namespace wsiskg::query::parser

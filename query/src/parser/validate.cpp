@@ -87,6 +87,7 @@ class Validator {
       if (q.has_where) group(q.select.where);
       modifiers(q.select.modifiers, 0);
     }
+    if (q.form == ast::QueryForm::Construct) construct_template(q);
   }
 
  private:
@@ -154,7 +155,88 @@ class Validator {
         e.node);
   }
 
+  // Every path variable of a pattern, nested groups included.
+  static void collect_path_vars(const ast::GroupGraphPattern& g, VarSet& out) {
+    for (const auto& element : g.elements) {
+      std::visit(overloaded{
+                     [&](const ast::TriplesBlock& b) {
+                       for (const auto& t : b.triples)
+                         if (const auto* s = std::get_if<ast::PathSearch>(&t.predicate);
+                             s != nullptr && s->var)
+                           out.insert(s->var->name);
+                     },
+                     [&](const ast::Box<ast::GroupGraphPattern>& inner) {
+                       collect_path_vars(*inner, out);
+                     },
+                     [&](const ast::OptionalPattern& o) { collect_path_vars(*o.pattern, out); },
+                     [&](const ast::UnionPattern& u) {
+                       for (const auto& alt : u.alternatives) collect_path_vars(alt, out);
+                     },
+                     [&](const ast::GraphPattern& p) { collect_path_vars(*p.pattern, out); },
+                     [&](const ast::SubSelect& sub) { collect_path_vars(sub.query->where, out); },
+                     [](const auto&) {},
+                 },
+                 element);
+    }
+  }
+
+  // A path is not an RDF term, so a CONSTRUCT template cannot put one into a triple.
+  void construct_template(const ast::Query& q) {
+    VarSet path_vars;
+    collect_path_vars(q.select.where, path_vars);
+    if (path_vars.empty()) return;
+    auto check = [&](const auto& node) {
+      const auto* v = std::get_if<ast::Var>(&node);
+      if (v == nullptr || !path_vars.contains(v->name)) return;
+      std::size_t at = text_.find("?" + v->name);
+      if (at == std::string_view::npos) at = text_.find("$" + v->name);
+      fail(at == std::string_view::npos ? 0 : at,
+           fmt::format("CONSTRUCT template uses path variable ?{}; a path is not an RDF term "
+                       "(use SELECT, or PATH_NODE / PATH_EDGE to take terms out of it)",
+                       v->name));
+    };
+    for (const auto& t : q.construct_template) {
+      check(t.subject);
+      check(t.predicate);
+      check(t.object);
+    }
+  }
+
+  // Path searches of one group: a path variable names a path, never an RDF term, so it may not
+  // also stand in a triple pattern of the group (that join could never succeed) nor be bound by
+  // a second path search there. Uses elsewhere (FILTER, BIND, other groups) are fine.
+  void path_variables(const ast::GroupGraphPattern& g) {
+    std::map<std::string, std::size_t> path_vars;  // name -> offset of its path search
+    VarSet ordinary;
+    auto add_ordinary = [&](const auto& node) {
+      if (const auto* v = std::get_if<ast::Var>(&node)) ordinary.insert(v->name);
+    };
+    for (const auto& element : g.elements) {
+      const auto* block = std::get_if<ast::TriplesBlock>(&element);
+      if (block == nullptr) continue;
+      for (const auto& t : block->triples) {
+        add_ordinary(t.subject);
+        add_ordinary(t.object);
+        add_ordinary(t.predicate);
+        const auto* search = std::get_if<ast::PathSearch>(&t.predicate);
+        if (search == nullptr || !search->var) continue;
+        const std::string& name = search->var->name;
+        if (!path_vars.emplace(name, search->offset).second)
+          fail(search->offset,
+               fmt::format("path variable ?{} is already bound by another path pattern of this "
+                           "group",
+                           name));
+      }
+    }
+    for (const auto& [name, offset] : path_vars)
+      if (ordinary.contains(name))
+        fail(offset, fmt::format("path variable ?{} is also used as a node or predicate in this "
+                                 "group; a path is not an RDF term",
+                                 name));
+  }
+
   void group(const ast::GroupGraphPattern& g) {
+    path_variables(g);
     int bgp = -1;  // FILTERs do not end a basic graph pattern
     VarSet seen;   // in scope so far, for BIND
     for (const auto& element : g.elements) {

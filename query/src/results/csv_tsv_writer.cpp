@@ -7,6 +7,7 @@
 
 #include "output.hpp"
 #include "term_syntax.hpp"
+#include "wsiskg/query/path_value.hpp"
 
 namespace wsiskg::query::results {
 
@@ -46,7 +47,12 @@ class CsvWriter final : public SolutionWriter {
       if (i != 0) line_ += ',';
       if (i >= row.size() || !row[i]) continue;
       const rdf::Term& term = *row[i];
-      if (term.is_blank()) {
+      if (auto path = decode_path_term(term)) {
+        // A path value: its readable arrow form with N-Triples terms.
+        append_csv_field(line_, path_arrow_form(*path, [&](const rdf::Term& t) {
+                           return t.is_blank() ? "_:" + blanks_(t.value) : rdf::to_ntriples(t);
+                         }));
+      } else if (term.is_blank()) {
         append_csv_field(line_, "_:" + blanks_(term.value));
       } else {
         append_csv_field(line_, term.value);  // IRI text or lexical form
@@ -105,28 +111,40 @@ class TsvWriter final : public SolutionWriter {
 
  private:
   void append_term(const rdf::Term& term) {
+    if (auto path = decode_path_term(term)) {
+      // A path value: `<a> -<p>-> <b> <-<q>- <c>`, as `wsiskg path --format tsv` writes it.
+      line_ += path_arrow_form(*path, [&](const rdf::Term& t) {
+        std::string text;
+        append_term(text, t);
+        return text;
+      });
+      return;
+    }
+    append_term(line_, term);
+  }
+  void append_term(std::string& out, const rdf::Term& term) {
     switch (term.kind) {
       case rdf::TermKind::Iri:
-        line_ += rdf::to_ntriples(term);
+        out += rdf::to_ntriples(term);
         break;
       case rdf::TermKind::BlankNode:
-        line_ += "_:";
-        line_ += blanks_(term.value);
+        out += "_:";
+        out += blanks_(term.value);
         break;
       case rdf::TermKind::Literal:
         if (has_turtle_shorthand(term)) {
-          line_ += term.value;
+          out += term.value;
           break;
         }
-        line_ += '"';
-        rdf::append_escaped_literal_text(line_, term.value);
-        line_ += '"';
+        out += '"';
+        rdf::append_escaped_literal_text(out, term.value);
+        out += '"';
         if (!term.language.empty()) {
-          line_ += '@';
-          line_ += term.language;
+          out += '@';
+          out += term.language;
         } else if (!term.datatype.empty() && term.datatype != rdf::xsd::kString) {
-          line_ += "^^";
-          line_ += rdf::to_ntriples(rdf::Term::iri(term.datatype));
+          out += "^^";
+          out += rdf::to_ntriples(rdf::Term::iri(term.datatype));
         }
         break;
     }

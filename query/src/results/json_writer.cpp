@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "output.hpp"
+#include "wsiskg/query/path_value.hpp"
 
 namespace wsiskg::query::results {
 
@@ -93,6 +94,10 @@ class JsonWriter final : public SolutionWriter {
 
  private:
   void append_term(const rdf::Term& term) {
+    if (auto path = decode_path_term(term)) {
+      append_path(*path);
+      return;
+    }
     switch (term.kind) {
       case rdf::TermKind::Iri:
         line_ += "{\"type\": \"uri\", \"value\": ";
@@ -115,6 +120,23 @@ class JsonWriter final : public SolutionWriter {
         break;
     }
     line_ += '}';
+  }
+
+  // A path value (path-search extension): its nodes as ordinary bindings, alternating with
+  // its edges.
+  void append_path(const PathValue& path) {
+    line_ += "{\"type\": \"path\", \"value\": [";
+    for (std::size_t i = 0; i < path.nodes.size(); ++i) {
+      if (i > 0) {
+        const PathValue::Step& step = path.steps[i - 1];
+        line_ += ", {\"type\": \"edge\", \"predicate\": ";
+        append_json_string(line_, step.predicate.value);
+        line_ +=
+            step.forward ? ", \"direction\": \"forward\"}, " : ", \"direction\": \"backward\"}, ";
+      }
+      append_term(path.nodes[i]);
+    }
+    line_ += "]}";
   }
 
   Output out_;

@@ -8,11 +8,22 @@
 #include <vector>
 
 #include "output.hpp"
+#include "wsiskg/query/path_value.hpp"
 #include "wsiskg/rdf/error.hpp"
 
 namespace wsiskg::query::results {
 
 namespace {
+
+// A path value (path-search extension) reaching a CONSTRUCT template through BIND: a path is
+// not an RDF term, so there is no triple to write. (A template naming a path variable directly
+// is rejected when the query is parsed.)
+void reject_paths(const rdf::Quad& t) {
+  for (const rdf::Term* term : {&t.subject, &t.object})
+    if (is_path_term(*term))
+      throw Error(ErrorKind::Usage,
+                  "CONSTRUCT produced a triple holding a path value; a path is not an RDF term");
+}
 
 rdf::Term relabel(const rdf::Term& term, BlankLabels& blanks) {
   if (!term.is_blank()) return term;
@@ -24,6 +35,7 @@ class NTriplesWriter final : public GraphWriter {
   explicit NTriplesWriter(std::FILE* out) : GraphWriter("N-Triples"), out_(out) {}
   void begin_graph() override {}
   void triple(const rdf::Quad& t) override {
+    reject_paths(t);
     line_ = rdf::to_nquads_line(
         {relabel(t.subject, blanks_), t.predicate, relabel(t.object, blanks_), std::nullopt});
     line_ += '\n';
@@ -66,6 +78,7 @@ class TurtleWriter final : public GraphWriter {
       : GraphWriter("Turtle"), out_(out), prefixes_(std::move(prefixes)) {}
   void begin_graph() override {}
   void triple(const rdf::Quad& t) override {
+    reject_paths(t);
     triples_.push_back(
         {relabel(t.subject, blanks_), t.predicate, relabel(t.object, blanks_), std::nullopt});
   }

@@ -10,6 +10,7 @@
 
 #include "output.hpp"
 #include "term_syntax.hpp"
+#include "wsiskg/query/path_value.hpp"
 
 namespace wsiskg::query::results {
 
@@ -68,7 +69,9 @@ class TableWriter final : public SolutionWriter {
   void solution(SolutionRow row) override {
     std::vector<std::string> cells(header_.size());
     for (std::size_t i = 0; i < cells.size() && i < row.size(); ++i) {
-      if (row[i]) cells[i] = truncate_cell(show(*row[i]), limit_);
+      if (!row[i]) continue;
+      // A path is the answer itself: never cut it.
+      cells[i] = is_path_term(*row[i]) ? show(*row[i]) : truncate_cell(show(*row[i]), limit_);
     }
     ++rows_;
     if (started_) {
@@ -127,6 +130,8 @@ class TableWriter final : public SolutionWriter {
   }
 
   std::string show(const rdf::Term& term) {
+    if (auto path = decode_path_term(term))  // `wsis:UNESCO -wsis:facilitates-> al:C3 …`
+      return path_arrow_form(*path, [&](const rdf::Term& t) { return show(t); });
     switch (term.kind) {
       case rdf::TermKind::Iri:
         return prefixes_.show(term);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "output.hpp"
+#include "wsiskg/query/path_value.hpp"
 
 namespace wsiskg::query::results {
 
@@ -95,6 +96,10 @@ class XmlWriter final : public SolutionWriter {
       "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n";
 
   void append_term(const rdf::Term& term) {
+    if (auto path = decode_path_term(term)) {
+      append_path(*path);
+      return;
+    }
     switch (term.kind) {
       case rdf::TermKind::Iri:
         line_ += "<uri>";
@@ -122,6 +127,22 @@ class XmlWriter final : public SolutionWriter {
         line_ += "</literal>";
         break;
     }
+  }
+
+  // A path value (path-search extension): <path> holding its nodes as ordinary term elements,
+  // alternating with <edge predicate="…" direction="forward|backward"/>.
+  void append_path(const PathValue& path) {
+    line_ += "<path>";
+    for (std::size_t i = 0; i < path.nodes.size(); ++i) {
+      if (i > 0) {
+        const PathValue::Step& step = path.steps[i - 1];
+        line_ += "<edge predicate=\"";
+        append_xml(line_, step.predicate.value, true);
+        line_ += step.forward ? "\" direction=\"forward\"/>" : "\" direction=\"backward\"/>";
+      }
+      append_term(path.nodes[i]);
+    }
+    line_ += "</path>";
   }
 
   Output out_;

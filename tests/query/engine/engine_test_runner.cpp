@@ -11,11 +11,17 @@
 //   ?x ?y                            for unbound; blank nodes match any blank node)
 //   <http://a> "lit"
 //   query: … expect: ask true|false / expect: error <substring> / expect: triples (N-Triples)
+//   query: … expect: plan <substring> / expect: plan-not <substring>   (the `--explain` text
+//                                    contains / lacks the substring)
+//   query: … expect: output <format>  (then the writer's exact text up to the next `query:`,
+//                                    with the store's prefixes; CR and trailing blank lines
+//                                    are ignored)
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,11 +39,12 @@ namespace {
 
 struct Case {
   std::string query;
-  std::string expect_kind;  // rows, ask, error, triples
+  std::string expect_kind;  // rows, ask, error, triples, plan, plan-not
   bool ordered = false;
-  std::string argument;  // ask value / error substring
+  std::string argument;  // ask value / error or plan substring
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  std::string output;  // expect: output
   int line = 0;
 };
 
@@ -93,7 +100,9 @@ TestFile read_test(const fs::path& path) {
   while (std::getline(in, line)) {
     ++n;
     std::string tl = trim(line);
-    if (section != "data" && section != "query" && (tl.empty() || tl[0] == '#')) continue;
+    if (section != "data" && section != "query" && section != "output" &&
+        (tl.empty() || tl[0] == '#'))
+      continue;
     if (tl == "data:") {
       section = "data";
       continue;
@@ -124,6 +133,8 @@ TestFile read_test(const fs::path& path) {
       t.data += line + "\n";
     } else if (section == "query") {
       t.cases.back().query += line + "\n";
+    } else if (section == "output") {
+      t.cases.back().output += line + "\n";
     } else if (section == "header") {
       for (auto& v : split_terms(tl)) t.cases.back().header.push_back(v.substr(1));
       section = "rows";
@@ -178,6 +189,38 @@ TEST_P(EngineTest, Run) {
       options.default_graph = t.default_graph;
       options.base_iri = "http://example.org/base/";
       query::CollectingSink sink;
+      if (c.expect_kind == "output") {
+        auto format = query::result_format_from_name(c.argument);
+        ASSERT_TRUE(format.has_value()) << "unknown format " << c.argument;
+        std::FILE* file = std::tmpfile();
+        ASSERT_NE(file, nullptr);
+        try {
+          query::ResultWriterOptions writer_options;
+          writer_options.prefixes = rdf::PrefixMap(txn.prefixes());
+          auto writer = query::make_result_writer(*format, file, writer_options);
+          query::execute_query(txn, c.query, options, *writer);
+        } catch (const std::exception& e) {
+          ADD_FAILURE() << "query failed: " << e.what();
+        }
+        std::rewind(file);
+        std::string got;
+        for (int ch; (ch = std::fgetc(file)) != EOF;)
+          if (ch != '\r') got += static_cast<char>(ch);
+        std::fclose(file);
+        auto chomp = [](std::string text) {
+          while (!text.empty() && text.back() == '\n') text.pop_back();
+          return text;
+        };
+        EXPECT_EQ(chomp(got), chomp(c.output));
+        continue;
+      }
+      if (c.expect_kind == "plan" || c.expect_kind == "plan-not") {
+        std::string plan = query::explain_query(txn, c.query, options, query::ExplainMode::Plan);
+        EXPECT_EQ(plan.find(c.argument) != std::string::npos, c.expect_kind == "plan")
+            << "'" << c.argument << "' in the plan:\n"
+            << plan;
+        continue;
+      }
       if (c.expect_kind == "error") {
         try {
           query::execute_query(txn, c.query, options, sink);
@@ -349,6 +392,42 @@ TEST(EngineApi, LimitStopsTheScanEarly) {
     EXPECT_NE(analyzed.find("IndexScan ?s <http://ex.org/p> ?o est=5000 actual=2"),
               std::string::npos)
         << analyzed;
+  }
+  fs::remove_all(dir);
+}
+
+// The path-search extension's search honours --timeout from inside: every trail of a complete
+// graph on 12 nodes is far more than 50 ms of work.
+TEST(EngineApi, PathSearchIsCancelledByTheTimeout) {
+  fs::path dir = fs::temp_directory_path() / fmt::format("wsiskg-engine-api-{}-k12", ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "data.nt");
+    for (int i = 0; i < 12; ++i)
+      for (int j = 0; j < 12; ++j)
+        if (i != j)
+          out << fmt::format("<http://ex.org/n{}> <http://ex.org/p> <http://ex.org/n{}> .\n", i, j);
+  }
+  {
+    store::Store st = store::Store::open(dir / "db");
+    std::vector<std::string> files{(dir / "data.nt").string()};
+    import::import_files(st, files, import::ImportOptions{});
+    auto txn = st.begin_read();
+    query::QueryOptions options;
+    options.timeout = std::chrono::milliseconds(50);
+    query::CollectingSink sink;
+    auto start = std::chrono::steady_clock::now();
+    try {
+      query::execute_query(
+          txn, "SELECT ?x WHERE { <http://ex.org/n0> ALL TRAIL (<http://ex.org/p>+ AS ?x) ?o }",
+          options, sink);
+      ADD_FAILURE() << "expected a timeout";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Cancelled) << e.what();
+      EXPECT_NE(std::string(e.what()).find("timeout"), std::string::npos) << e.what();
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   }
   fs::remove_all(dir);
 }

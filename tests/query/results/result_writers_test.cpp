@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "wsiskg/query/path_value.hpp"
 #include "wsiskg/query/results.hpp"
 #include "wsiskg/rdf/error.hpp"
 
@@ -300,6 +301,98 @@ TEST(ResultWriters, WrongKindOfResultIsAUsageError) {
   EXPECT_THROW(nt->boolean(true), Error);
   std::vector<std::string> vars{"a"};
   EXPECT_THROW(nt->begin_solutions(vars), Error);
+}
+
+// ---- Path values (path-search extension) ----
+
+// ex:a -ex:p-> ex:b <-ex:q- _:n1, and the zero-length path at ex:a.
+std::vector<Row> path_rows() {
+  PathValue path;
+  path.nodes = {Term::iri("http://example.org/a"), Term::iri("http://example.org/b"),
+                Term::blank("n1")};
+  path.steps = {{Term::iri("http://example.org/p"), true},
+                {Term::iri("http://example.org/q"), false}};
+  PathValue single;
+  single.nodes = {Term::iri("http://example.org/a")};
+  return {{path_term(path), Term::literal("2", rdf::xsd::kInteger)},
+          {path_term(single), Term::literal("0", rdf::xsd::kInteger)}};
+}
+const std::vector<std::string> kPathVars = {"p", "n"};
+
+TEST(PathValues, JsonHasPathBindingsWithEdges) {
+  std::string out =
+      render(ResultFormat::Json, [](ResultSink& s) { select(s, kPathVars, path_rows()); });
+  EXPECT_NE(
+      out.find("{\"p\": {\"type\": \"path\", \"value\": [{\"type\": \"uri\", \"value\": "
+               "\"http://example.org/a\"}, {\"type\": \"edge\", \"predicate\": "
+               "\"http://example.org/p\", \"direction\": \"forward\"}, {\"type\": \"uri\", "
+               "\"value\": \"http://example.org/b\"}, {\"type\": \"edge\", \"predicate\": "
+               "\"http://example.org/q\", \"direction\": \"backward\"}, {\"type\": \"bnode\", "
+               "\"value\": \"n1\"}]}"),
+      std::string::npos)
+      << out;
+  EXPECT_NE(out.find("{\"p\": {\"type\": \"path\", \"value\": [{\"type\": \"uri\", \"value\": "
+                     "\"http://example.org/a\"}]}"),
+            std::string::npos)
+      << out;
+}
+
+TEST(PathValues, XmlHasPathElements) {
+  std::string out =
+      render(ResultFormat::Xml, [](ResultSink& s) { select(s, kPathVars, path_rows()); });
+  EXPECT_NE(out.find("<binding name=\"p\"><path><uri>http://example.org/a</uri><edge "
+                     "predicate=\"http://example.org/p\" direction=\"forward\"/><uri>http://"
+                     "example.org/b</uri><edge predicate=\"http://example.org/q\" "
+                     "direction=\"backward\"/><bnode>n1</bnode></path></binding>"),
+            std::string::npos)
+      << out;
+}
+
+TEST(PathValues, TsvAndCsvWriteTheArrowForm) {
+  EXPECT_EQ(render(ResultFormat::Tsv, [](ResultSink& s) { select(s, kPathVars, path_rows()); }),
+            "?p\t?n\n"
+            "<http://example.org/a> -<http://example.org/p>-> <http://example.org/b> "
+            "<-<http://example.org/q>- _:n1\t2\n"
+            "<http://example.org/a>\t0\n");
+  EXPECT_EQ(render(ResultFormat::Csv, [](ResultSink& s) { select(s, kPathVars, path_rows()); }),
+            "p,n\r\n"
+            "<http://example.org/a> -<http://example.org/p>-> <http://example.org/b> "
+            "<-<http://example.org/q>- _:n1,2\r\n"
+            "<http://example.org/a>,0\r\n");
+}
+
+TEST(PathValues, TableUsesPrefixedNamesAndNeverCutsAPath) {
+  ResultWriterOptions options;
+  options.prefixes = rdf::PrefixMap(kExamplePrefixes);
+  PathValue longer;
+  for (int i = 0; i < 12; ++i) {
+    longer.nodes.push_back(Term::iri("http://example.org/node" + std::to_string(i)));
+    if (i > 0) longer.steps.push_back({Term::iri("http://example.org/next"), true});
+  }
+  std::string out = render(
+      ResultFormat::Table, [&](ResultSink& s) { select(s, kPathVars, path_rows()); }, options);
+  EXPECT_NE(out.find("ex:a -ex:p-> ex:b <-ex:q- _:n1  2\n"), std::string::npos) << out;
+  std::string long_out = render(
+      ResultFormat::Table, [&](ResultSink& s) { select(s, {"p"}, {{path_term(longer)}}); },
+      options);
+  EXPECT_NE(long_out.find("ex:node0 -ex:next-> ex:node1"), std::string::npos) << long_out;
+  EXPECT_NE(long_out.find("-ex:next-> ex:node11\n"), std::string::npos) << long_out;
+}
+
+TEST(PathValues, GraphFormatsRejectPaths) {
+  PathValue path;
+  path.nodes = {Term::iri("http://example.org/a")};
+  rdf::Quad quad{Term::iri("http://example.org/s"), Term::iri("http://example.org/p"),
+                 path_term(path), std::nullopt};
+  for (ResultFormat format : {ResultFormat::NTriples, ResultFormat::Turtle}) {
+    EXPECT_THROW(render(format,
+                        [&](ResultSink& s) {
+                          s.begin_graph();
+                          s.triple(quad);
+                          s.end_graph();
+                        }),
+                 Error);
+  }
 }
 
 }  // namespace

@@ -42,6 +42,14 @@ struct PathPattern {
   ast::Path path;
   VarOrTerm object;
 };
+// The path-search extension `?s SELECTOR RESTRICTOR (path AS ?p) ?o` (README, "Paths in
+// queries"): every path the selector and restrictor admit, one solution per path binding the
+// ends and, when given, the path variable.
+struct PathSearch {
+  VarOrTerm subject;
+  ast::PathSearch search;
+  VarOrTerm object;
+};
 struct Join {
   Box<Node> left, right;
 };
@@ -114,7 +122,7 @@ struct Slice {
 
 struct Node {
   std::variant<Bgp, PathPattern, Join, LeftJoin, Filter, Union, Minus, Graph, Service, Extend,
-               Table, Group, OrderBy, Project, Distinct, Reduced, Slice>
+               Table, Group, OrderBy, Project, Distinct, Reduced, Slice, PathSearch>
       op;
 };
 
@@ -139,5 +147,7 @@ TranslatedQuery translate(const ast::Query& query);
 // and `explain` output.
 std::string to_sse(const Node& node);
 std::string to_sse(const Expression& expression);
+// "ANY SHORTEST WALK", "SHORTEST 3 TRAIL": a path search's selector and restrictor.
+std::string path_search_keywords(const ast::PathSearch& search);
 
 }  // namespace wsiskg::query::algebra

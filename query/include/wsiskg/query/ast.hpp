@@ -83,9 +83,23 @@ struct Path {
   friend bool operator==(const Path&, const Path&) = default;
 };
 
-// Predicate of a triple pattern: variable, IRI, or path. New path forms (e.g. shortest-path
-// search) are meant to become further alternatives here.
-using Predicate = std::variant<Var, rdf::Term, Path>;
+// The path-search extension in the verb position (README, "Paths in queries"):
+// `?s ANY SHORTEST TRAIL (path AS ?p) ?o` with the GQL / SQL-PGQ path vocabulary. Unlike a
+// property path it returns the paths themselves: one solution per path, ?p bound to it.
+enum class PathSelector { Any, All, AnyShortest, AllShortest, ShortestK };
+enum class PathRestrictor { Walk, Trail, Simple, Acyclic };
+struct PathSearch {
+  PathSelector selector = PathSelector::AnyShortest;
+  std::uint64_t k = 1;  // ShortestK only
+  PathRestrictor restrictor = PathRestrictor::Walk;
+  Path path;               // any property path, also a single IRI (Kind::Iri)
+  std::optional<Var> var;  // `AS ?p`; without it the pattern binds only its ends
+  std::size_t offset = 0;  // byte offset of the selector keyword
+  friend bool operator==(const PathSearch&, const PathSearch&) = default;
+};
+
+// Predicate of a triple pattern: variable, IRI, property path, or path search.
+using Predicate = std::variant<Var, rdf::Term, Path, PathSearch>;
 
 struct TriplePattern {
   VarOrTerm subject;
