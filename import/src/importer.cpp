@@ -29,6 +29,9 @@ constexpr std::size_t kBatchSize = std::size_t{1} << 19;
 // Statements per hand-over from the parser thread, and how many batches may be in flight
 // (each some 5 MB): the parser can run ahead while an insert_batch is being written.
 constexpr std::size_t kParsedBatchSize = std::size_t{1} << 15;
+// Lenient mode: errors a batch carries at most, so a file of bad lines is reported as it goes
+// in bounded memory (1M skipped lines held 190 MB until the end of the file).
+constexpr std::size_t kSkippedPerBatch = 1024;
 constexpr std::size_t kBatchesInFlight = 16;
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 
@@ -154,7 +157,10 @@ class ParserThread {
         callbacks.on_prefix = [&](std::string_view prefix, std::string_view iri) {
           batch->statements.add_prefix(prefix, iri);
         };
-        callbacks.on_error = [&](const Error& error) { batch->skipped.push_back(error); };
+        callbacks.on_error = [&](const Error& error) {
+          batch->skipped.push_back(error);
+          if (batch->skipped.size() >= kSkippedPerBatch) hand_over(false);
+        };
         callbacks.on_progress = [&](std::uint64_t bytes) {
           file_bytes_.store(bytes, std::memory_order_relaxed);
         };

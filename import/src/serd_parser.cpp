@@ -35,6 +35,10 @@ namespace {
 
 constexpr std::size_t kFilePageSize = std::size_t{1} << 20;
 constexpr std::size_t kMemoryPageSize = std::size_t{64} << 10;
+// Lenient mode starts a reader (and serd allocates its page) after every bad statement and
+// replays the rest of the page: a small page keeps that cost near the bad line's length, where
+// a 1 MiB one made 10,000 bad lines take seconds (the kernel zeroing each fresh page).
+constexpr std::size_t kLenientPageSize = std::size_t{1} << 10;
 
 struct ReaderDeleter {
   void operator()(SerdReader* reader) const { serd_reader_free(reader); }
@@ -54,7 +58,6 @@ std::string_view view(const SerdNode& node) {
 std::string_view view(const SerdChunk& chunk) {
   return {reinterpret_cast<const char*>(chunk.buf), chunk.len};
 }
-
 
 // serd's messages end in a newline and quote like `this'; make them read like ours.
 std::string clean_message(std::string text) {
@@ -78,7 +81,9 @@ class SerdParse {
         callbacks_(callbacks),
         syntax_(serd_syntax(format).value_or(SERD_TURTLE)),
         lenient_(options.lenient),
-        page_size_(source.in_memory() ? kMemoryPageSize : kFilePageSize),
+        page_size_(options.lenient      ? kLenientPageSize
+                   : source.in_memory() ? kMemoryPageSize
+                                        : kFilePageSize),
         base_(base) {
     SerdNode base_node =
         serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_.c_str()));

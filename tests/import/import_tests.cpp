@@ -237,6 +237,24 @@ TEST_F(ImportTest, LenientSkipsAndCommits) {
   EXPECT_EQ(count_all(s), 2U);
 }
 
+// Skipped errors travel to the importer in bounded batches: all are reported, in file order.
+TEST_F(ImportTest, LenientReportsEveryBadLineInOrder) {
+  auto s = open_store();
+  std::string text = "<http://e/a> <http://e/p> \"1\" .\n";
+  for (int i = 0; i < 5000; ++i) text += "x y\n";
+  text += "<http://e/a> <http://e/p> \"2\" .\n";
+  const auto path = write("many-bad.ttl", text);
+  ImportOptions options;
+  options.lenient = true;
+  std::vector<std::uint64_t> lines;
+  options.on_skipped = [&](const Error& e) { lines.push_back(e.position()->line); };
+  const auto report = import(s, {path}, options);
+  EXPECT_EQ(report.skipped, 5000U);
+  ASSERT_EQ(lines.size(), 5000U);
+  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(lines[i], i + 2);
+  EXPECT_EQ(count_all(s), 2U);
+}
+
 TEST_F(ImportTest, CallbackFailureStopsTheParserThreadAndWritesNothing) {
   auto s = open_store();
   import(s, {data_file("simple.nt")});
