@@ -14,6 +14,7 @@
 
 #include "parser_internal.hpp"
 #include "wsiskg/rdf/error.hpp"
+#include "xml_nesting_guard.hpp"
 
 namespace wsiskg::import::detail {
 
@@ -64,9 +65,14 @@ class RaptorParse {
     std::vector<unsigned char> buffer(kChunkSize);
     bool end = false;
     while (!end) {
-      const std::size_t n = source_.read(reinterpret_cast<char*>(buffer.data()), buffer.size());
+      std::size_t n = source_.read(reinterpret_cast<char*>(buffer.data()), buffer.size());
       end = n < buffer.size();
       if (callbacks_.on_progress) callbacks_.on_progress(source_.bytes_read());
+      const auto too_deep = nesting_.scan({reinterpret_cast<const char*>(buffer.data()), n});
+      if (too_deep) {  // raptor gets what comes before the offending element, then we stop
+        n = too_deep->offset;
+        end = false;
+      }
       const int rc = raptor_parser_parse_chunk(parser_.get(), buffer.data(), n, end ? 1 : 0);
       if (failure_) std::rethrow_exception(failure_);
       if (first_error_) throw *first_error_;
@@ -74,6 +80,14 @@ class RaptorParse {
         throw Error(ErrorKind::BadData, source_.name() + ": RDF/XML parse failed");
       }
       if (rc != 0) break;  // raptor cannot go on; what it reported was delivered
+      if (too_deep) {
+        fail(Error(ErrorKind::BadData, {source_.name(), too_deep->line, too_deep->column},
+                   "XML elements nested deeper than " + std::to_string(XmlNestingGuard::kMaxDepth) +
+                       " levels"));
+        if (failure_) std::rethrow_exception(failure_);
+        if (first_error_) throw *first_error_;
+        break;  // lenient: reported; like a fatal XML error, nothing after it is read
+      }
     }
   }
 
@@ -207,6 +221,7 @@ class RaptorParse {
   std::exception_ptr failure_;
   std::optional<Error> first_error_;
   std::string language_;
+  XmlNestingGuard nesting_;
 };
 
 }  // namespace

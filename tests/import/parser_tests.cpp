@@ -265,6 +265,63 @@ TEST(Parser, RdfXmlRejectsBadIris) {
   ASSERT_EQ(c.errors.size(), 1U);
 }
 
+// RDF/XML whose innermost element sits `depth` elements deep (rdf:RDF is the first), with
+// comments, processing instructions, CDATA-like text and quoted '>' and "/>" on the way that
+// must not count as elements. `line`/`column` receive where the innermost element starts.
+std::string nested_rdfxml(std::uint32_t depth, std::uint64_t& line, std::uint64_t& column) {
+  std::string text =
+      "<?xml version=\"1.0\"?>\n"
+      "<!DOCTYPE rdf:RDF [ <!ENTITY ex \"http://e/\"> ]>\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+      "xmlns:ex=\"http://e/\">\n";
+  std::uint64_t lines = 3;
+  for (std::uint32_t level = 2; level <= depth; ++level) {
+    std::string prefix = level % 7 == 0 ? "<!-- <ex:not> --><?pi <ex:not> ?>" : "";
+    if (level == depth) {
+      line = lines + 1;
+      column = prefix.size() + 1;
+    }
+    const bool node = level % 2 == 0;
+    const bool last = level == depth;
+    if (node) {
+      text += prefix + (last ? "<rdf:Description rdf:about=\"http://e/end\"/>\n"
+                             : "<rdf:Description ex:label=\"a/>b>c\">\n");
+    } else {
+      text += prefix + (last ? "<ex:p/>\n" : "<ex:p>\n");
+    }
+    ++lines;
+  }
+  for (std::uint32_t level = depth - 1; level >= 2; --level) {
+    text += level % 2 == 0 ? "</rdf:Description>\n" : "</ex:p>\n";
+  }
+  return text + "</rdf:RDF>\n";
+}
+
+TEST(Parser, RdfXmlNestingIsBounded) {
+  std::uint64_t line = 0;
+  std::uint64_t column = 0;
+  // At the limit: parsed, one statement per nested property and label.
+  const auto ok = parse_text(nested_rdfxml(1000, line, column), Format::RdfXml, "ok.rdf");
+  EXPECT_EQ(ok.quads.size(), 998U);
+  // One deeper: refused where the element starts (after a comment and an instruction on its
+  // line), strictly and leniently.
+  const std::string deep = nested_rdfxml(1001, line, column);
+  EXPECT_EQ(line, 1003U);
+  EXPECT_EQ(column, 34U);
+  const Error e = parse_error(deep, Format::RdfXml, "deep.rdf");
+  expect_position(e, "deep.rdf", line, column);
+  EXPECT_EQ(e.message(), "XML elements nested deeper than 1000 levels");
+  ParseOptions lenient;
+  lenient.lenient = true;
+  const auto c = parse_text(deep, Format::RdfXml, "deep.rdf", lenient);
+  ASSERT_EQ(c.errors.size(), 1U);
+  expect_position(c.errors[0], "deep.rdf", line, column);
+  // Deeper still: the first element past the limit is named.
+  std::uint64_t deeper_line = 0;
+  const std::string deeper = nested_rdfxml(5000, deeper_line, column);
+  expect_position(parse_error(deeper, Format::RdfXml, "d.rdf"), "d.rdf", line, 34);
+}
+
 TEST(Parser, GzipMatchesPlain) {
   TempDir dir;
   const std::string text = testing::read_file(data_file("simple.ttl"));
@@ -651,6 +708,47 @@ TEST(ParserLenient, ErrorsAfterRecoveryHaveDocumentLines) {
   for (std::size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(c.errors[i].position()->line, 5 * (i + 1)) << c.errors[i].what();
     EXPECT_EQ(c.errors[i].position()->column, 26U) << c.errors[i].what();
+  }
+}
+
+// Lenient mode reads small pages (a restart re-reads the rest of one): bad lines longer than a
+// page, runs of short bad lines and good lines in between must all keep their document lines.
+TEST(ParserLenient, ManyBadLinesAcrossPageBoundaries) {
+  std::string text;
+  std::vector<std::uint64_t> bad_lines;
+  std::size_t good = 0;
+  for (std::uint64_t line = 1; line <= 3000; ++line) {
+    if (line % 7 == 0) {
+      text += "<http://e/long> <http://e/p> \"" + std::string(line % 3 == 0 ? 5000 : 10, 'x') +
+              "\" oops .\n";
+      bad_lines.push_back(line);
+    } else if (line % 5 == 0) {
+      text += "x y\n";
+      bad_lines.push_back(line);
+    } else {
+      text += "<http://e/s" + std::to_string(line) + "> <http://e/p> \"" +
+              std::string(line % 11, 'v') + "\" .\n";
+      ++good;
+    }
+  }
+  for (const Format format : {Format::NTriples, Format::Turtle}) {
+    ParseOptions lenient;
+    lenient.lenient = true;
+    const auto c = parse_text(text, format, "mem", lenient);
+    EXPECT_EQ(c.quads.size(), good);
+    ASSERT_EQ(c.errors.size(), bad_lines.size());
+    for (std::size_t i = 0; i < bad_lines.size(); ++i) {
+      ASSERT_TRUE(c.errors[i].position().has_value()) << c.errors[i].what();
+      ASSERT_EQ(c.errors[i].position()->line, bad_lines[i]) << c.errors[i].what();
+    }
+    // Every good line arrives once, in order.
+    std::uint64_t previous = 0;
+    for (const auto& q : c.quads) {
+      const std::uint64_t line =
+          std::stoull(q.subject.value.substr(std::string("http://e/s").size()));
+      EXPECT_GT(line, previous);
+      previous = line;
+    }
   }
 }
 

@@ -96,6 +96,14 @@ class Generated {
                                  repeat(" ]", 100000) + " . }\n");
     write("deep-ok.ttl",
           prefix + "ex:a ex:p " + repeat("[ ex:p ", 999) + "ex:b" + repeat(" ]", 999) + " .\n");
+    const std::string rdf_open =
+        "<?xml version=\"1.0\"?>\n<rdf:RDF "
+        "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+        " xmlns:ex=\"http://example.org/\">\n";
+    write("deep-elements.rdf", rdf_open + repeat("<rdf:Description><ex:p>", 50000) +
+                                   repeat("</ex:p></rdf:Description>", 50000) + "\n</rdf:RDF>\n");
+    write("many-bad-lines.ttl",
+          "<http://example.org/a> <http://example.org/p> \"kept\" .\n" + repeat("x y\n", 200000));
     constexpr int kLevels = 10000;
     write("deep-group.rq",
           "SELECT * WHERE " + repeat("{ ", kLevels) + "?s ?p ?o " + repeat("} ", kLevels));
