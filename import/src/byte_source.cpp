@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <string>
 #include <utility>
 
 #include "wsiskg/rdf/error.hpp"
@@ -74,14 +75,17 @@ std::size_t ByteSource::read(char* buf, std::size_t size) {
     const auto want = static_cast<unsigned>(std::min<std::size_t>(size - total, INT_MAX));
     const int n = ::gzread(gz_, buf + total, want);
     if (n > 0) {
+      advance_position(buf + total, static_cast<std::size_t>(n));
       total += static_cast<std::size_t>(n);
       continue;
     }
     int code = Z_OK;
     const char* message = ::gzerror(gz_, &code);
     if (n == 0 && code == Z_OK) break;  // end of input
-    if (code == Z_BUF_ERROR) {
-      throw Error(ErrorKind::Io, name_ + ": unexpected end of gzip stream");
+    if (code == Z_BUF_ERROR) {  // the compressed data stops mid-stream: the file is cut short
+      throw Error(ErrorKind::BadData, SourcePosition{name_, line_, column_ + 1},
+                  "unexpected end of gzip stream (the file is cut short here, after " +
+                      std::to_string(delivered_ + total) + " uncompressed bytes)");
     }
     if (code == Z_ERRNO) {
       throw Error(ErrorKind::Io, name_ + ": read error: " + std::strerror(errno));
@@ -90,6 +94,19 @@ std::size_t ByteSource::read(char* buf, std::size_t size) {
   }
   delivered_ += total;
   return total;
+}
+
+void ByteSource::advance_position(const char* data, std::size_t n) {
+  const char* const end = data + n;
+  const char* line_start = nullptr;
+  for (const char* at = data;;) {
+    const auto* newline =
+        static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+    if (newline == nullptr) break;
+    ++line_;
+    line_start = at = newline + 1;
+  }
+  column_ = line_start == nullptr ? column_ + n : static_cast<std::size_t>(end - line_start);
 }
 
 std::uint64_t ByteSource::bytes_read() const {

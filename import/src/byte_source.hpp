@@ -26,7 +26,8 @@ class ByteSource {
   ~ByteSource();
 
   // Fills `buf` with up to `size` bytes, fewer only at the end of input. Throws Error(Io) on a
-  // read error and Error(BadData) on a corrupt or truncated gzip stream.
+  // read error and Error(BadData) on a corrupt or truncated gzip stream (a truncated one with
+  // the line and column where the uncompressed text stops).
   std::size_t read(char* buf, std::size_t size);
 
   const std::string& name() const { return name_; }
@@ -41,6 +42,11 @@ class ByteSource {
   gzFile gz_ = nullptr;
   std::string_view memory_;
   std::uint64_t delivered_ = 0;  // uncompressed bytes handed out
+
+  // Where the uncompressed text read so far ends (gzip only: for a cut-short file's error).
+  void advance_position(const char* data, std::size_t n);
+  std::uint64_t line_ = 1;
+  std::uint64_t column_ = 0;  // bytes after the last newline
 };
 
 }  // namespace wsiskg::import::detail

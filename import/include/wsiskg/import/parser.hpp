@@ -60,10 +60,10 @@ struct ParseCallbacks {
 
 // Parses one file ("-" for stdin). Throws wsiskg::Error: MissingInput when the file cannot be
 // opened or is a directory, Usage when the format is not given and the file name does not tell
-// it, BadData with file:line:column for syntax errors (strict mode) and corrupt gzip data, Io
-// for read errors (including a truncated gzip stream). An exception thrown by a callback stops
-// the parse and propagates unchanged. The default base IRI is the file's absolute file:// URI
-// (standard input: the working directory).
+// it, BadData with file:line:column for syntax errors (strict mode) and for a gzip stream cut
+// short (where its text stops), BadData for corrupt gzip data, Io for read errors. An exception
+// thrown by a callback stops the parse and propagates unchanged. The default base IRI is the
+// file's absolute file:// URI (standard input: the working directory).
 void parse_file(const std::string& path, const ParseOptions& options,
                 const ParseCallbacks& callbacks);
 
