@@ -78,40 +78,43 @@ class HashTable {
   std::uint64_t charged_ = 0;
 };
 
-class HashJoin final : public Operator {
+// Hashes the right input on `key`, then probes it with each left row; subclasses say what one
+// left row yields.
+class HashProbeJoin : public ExpandingOperator {
  public:
-  HashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots)
-      : Operator(ctx),
+  HashProbeJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots)
+      : ExpandingOperator(ctx),
         left_(std::move(left)),
         right_(std::move(right)),
         key_(std::move(key)),
         slots_(std::move(slots)) {}
-  std::string name() const override { return key_.empty() ? "NestedLoopJoin" : "HashJoin"; }
   std::string detail() const override { return slot_text(key_); }
   std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
+  const SlotList& key() const { return key_; }
 
  protected:
+  // Queues what the left row `in` yields.
+  virtual void probe(const Row& in) = 0;
+
+  // Calls `f` with `in` merged with each compatible right row.
+  template <class F>
+  void for_each_match(const Row& in, F&& f) {
+    table_.for_each_candidate(in, [&](const Row& r) {
+      ctx_.tick();
+      Row out = in;
+      if (merge_compatible(out, r, slots_)) f(std::move(out));
+    });
+  }
+
   void do_open() override {
     table_.build(ctx_, *right_, key_);
     left_->open();
-    pending_.clear();
-    pos_ = 0;
+    clear_queue();
   }
-  bool do_next(Row& row) override {
-    for (;;) {
-      if (pos_ < pending_.size()) {
-        row = std::move(pending_[pos_++]);
-        return true;
-      }
-      pending_.clear();
-      pos_ = 0;
-      if (!left_->next(in_)) return false;
-      table_.for_each_candidate(in_, [&](const Row& r) {
-        ctx_.tick();
-        Row out = in_;
-        if (merge_compatible(out, r, slots_)) pending_.push_back(std::move(out));
-      });
-    }
+  bool expand_next() override {
+    if (!left_->next(in_)) return false;
+    probe(in_);
+    return true;
   }
 
  private:
@@ -119,68 +122,49 @@ class HashJoin final : public Operator {
   SlotList key_, slots_;
   HashTable table_;
   Row in_;
-  std::vector<Row> pending_;
-  std::size_t pos_ = 0;
 };
 
-class LeftJoin final : public Operator {
+class HashJoin final : public HashProbeJoin {
+ public:
+  HashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots)
+      : HashProbeJoin(ctx, std::move(left), std::move(right), std::move(key), std::move(slots)) {}
+  std::string name() const override { return key().empty() ? "NestedLoopJoin" : "HashJoin"; }
+
+ protected:
+  void probe(const Row& in) override {
+    for_each_match(in, [&](Row out) { queue(std::move(out)); });
+  }
+};
+
+class LeftJoin final : public HashProbeJoin {
  public:
   LeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, SlotList key, SlotList slots,
            std::optional<ast::Expression> condition, ScopePtr scope)
-      : Operator(ctx),
-        left_(std::move(left)),
-        right_(std::move(right)),
-        key_(std::move(key)),
-        slots_(std::move(slots)),
+      : HashProbeJoin(ctx, std::move(left), std::move(right), std::move(key), std::move(slots)),
         condition_(std::move(condition)),
         scope_(std::move(scope)),
         eval_(ctx, *scope_) {}
   std::string name() const override { return "HashLeftJoin"; }
   std::string detail() const override {
-    return slot_text(key_) + (condition_ ? " filter=" + algebra::to_sse(*condition_) : "");
+    return HashProbeJoin::detail() + (condition_ ? " filter=" + algebra::to_sse(*condition_) : "");
   }
-  std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
 
  protected:
-  void do_open() override {
-    table_.build(ctx_, *right_, key_);
-    left_->open();
-    pending_.clear();
-    pos_ = 0;
-  }
-  bool do_next(Row& row) override {
-    for (;;) {
-      if (pos_ < pending_.size()) {
-        row = std::move(pending_[pos_++]);
-        return true;
+  void probe(const Row& in) override {
+    for_each_match(in, [&](Row out) {
+      if (condition_) {
+        eval_.set_row(&out);
+        if (!expression::passes_filter(*condition_, eval_)) return;
       }
-      pending_.clear();
-      pos_ = 0;
-      if (!left_->next(in_)) return false;
-      table_.for_each_candidate(in_, [&](const Row& r) {
-        ctx_.tick();
-        Row out = in_;
-        if (!merge_compatible(out, r, slots_)) return;
-        if (condition_) {
-          eval_.set_row(&out);
-          if (!expression::passes_filter(*condition_, eval_)) return;
-        }
-        pending_.push_back(std::move(out));
-      });
-      if (pending_.empty()) pending_.push_back(in_);
-    }
+      queue(std::move(out));
+    });
+    if (queue_empty()) queue(in);  // no match: the left row alone
   }
 
  private:
-  OperatorPtr left_, right_;
-  SlotList key_, slots_;
   std::optional<ast::Expression> condition_;
   ScopePtr scope_;
   RowContext eval_;
-  HashTable table_;
-  Row in_;
-  std::vector<Row> pending_;
-  std::size_t pos_ = 0;
 };
 
 class BindLeftJoin final : public Operator {

@@ -62,6 +62,39 @@ class Operator {
 
 using OperatorPtr = std::unique_ptr<Operator>;
 
+// An operator that turns each input row into any number of output rows: do_next hands out the
+// rows `expand` queued for one input row before asking for the next.
+class ExpandingOperator : public Operator {
+ public:
+  using Operator::Operator;
+
+ protected:
+  // Queues the output rows of the next input row; false when the input has ended.
+  virtual bool expand_next() = 0;
+
+  void clear_queue() {
+    queue_.clear();
+    pos_ = 0;
+  }
+  void queue(Row row) { queue_.push_back(std::move(row)); }
+  bool queue_empty() const { return queue_.size() == pos_; }
+
+  bool do_next(Row& row) final {
+    for (;;) {
+      if (pos_ < queue_.size()) {
+        row = std::move(queue_[pos_++]);
+        return true;
+      }
+      clear_queue();
+      if (!expand_next()) return false;
+    }
+  }
+
+ private:
+  std::vector<Row> queue_;
+  std::size_t pos_ = 0;
+};
+
 // Slots a row may carry, for compatibility checks and merges.
 using SlotList = std::vector<int>;
 

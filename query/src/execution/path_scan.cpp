@@ -206,11 +206,11 @@ class PathEval {
   bool nodes_ready_ = false;
 };
 
-class PathScan final : public Operator {
+class PathScan final : public ExpandingOperator {
  public:
   PathScan(ExecContext& ctx, OperatorPtr input, PatternTerm s, ast::Path path, PatternTerm o,
            GraphSpec graph, GraphFacts facts, std::string text)
-      : Operator(ctx),
+      : ExpandingOperator(ctx),
         input_(std::move(input)),
         s_(s),
         o_(o),
@@ -225,20 +225,12 @@ class PathScan final : public Operator {
  protected:
   void do_open() override {
     input_->open();
-    pending_.clear();
-    pos_ = 0;
+    clear_queue();
   }
-  bool do_next(Row& row) override {
-    for (;;) {
-      if (pos_ < pending_.size()) {
-        row = std::move(pending_[pos_++]);
-        return true;
-      }
-      pending_.clear();
-      pos_ = 0;
-      if (!input_->next(in_)) return false;
-      expand();
-    }
+  bool expand_next() override {
+    if (!input_->next(in_)) return false;
+    expand();
+    return true;
   }
 
  private:
@@ -298,7 +290,7 @@ class PathScan final : public Operator {
       if (slot == kAnyTerm) slot = g;
       if (slot != g) return;
     }
-    pending_.push_back(std::move(out));
+    queue(std::move(out));
   }
 
   // With both ends variables, a path's zero-length matches are the graph's nodes (§18.4
@@ -346,8 +338,6 @@ class PathScan final : public Operator {
   GraphFacts facts_;
   std::string text_;
   Row in_;
-  std::vector<Row> pending_;
-  std::size_t pos_ = 0;
   std::map<TermId, GraphState> states_;
   std::optional<std::vector<TermId>> graph_list_;
 };
