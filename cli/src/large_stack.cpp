@@ -1,7 +1,10 @@
 #include "large_stack.hpp"
 
+#include <fmt/format.h>
 #include <pthread.h>
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
 
 namespace wsiskg::cli {
@@ -49,9 +52,16 @@ int run_on_large_stack(const std::function<int()>& command, std::size_t stack_by
   Job job{&command, 0, nullptr};
   ThreadAttributes attributes;
   pthread_t thread{};
-  if (!attributes.set_stack_size(stack_bytes) ||
-      pthread_create(&thread, attributes.get(), run_job, &job) != 0)
-    return command();  // no big thread available: run here, with the default stack
+  const int rc = attributes.set_stack_size(stack_bytes)
+                     ? pthread_create(&thread, attributes.get(), run_job, &job)
+                     : EINVAL;
+  if (rc != 0) {  // no big thread available (address space limit?): run here, and say so
+    fmt::print(stderr,
+               "wsiskg: warning: cannot reserve a {} MiB stack ({}); deeply nested input may "
+               "fail\n",
+               stack_bytes >> 20, std::strerror(rc));
+    return command();
+  }
   pthread_join(thread, nullptr);
   if (job.error) std::rethrow_exception(job.error);
   return job.result;
