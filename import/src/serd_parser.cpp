@@ -3,7 +3,7 @@
 // serd is C: nothing may be thrown through its frames. Every callback catches, stores the
 // exception and returns a status that makes serd stop; parse_serd rethrows once serd returns.
 //
-// Relative IRIs and @base/BASE are resolved here (iri_resolver.hpp), not by serd 0.30, which
+// Relative IRIs and @base/BASE are resolved here (wsiskg/rdf/iri.hpp), not by serd 0.30, which
 // keeps dot segments. Errors found in a statement serd accepted (undefined prefix, surrogate
 // escape) get serd's cursor position by poisoning the rest of serd's page: serd then stops at
 // the next byte with a syntax error whose position we keep and whose message we replace.
@@ -22,12 +22,12 @@
 #include <string_view>
 #include <vector>
 
-#include "iri_resolver.hpp"
 #include "parser_internal.hpp"
 #include "serd_syntax.hpp"
 #include "statement_buffer.hpp"
 #include "text_checks.hpp"
 #include "wsiskg/rdf/error.hpp"
+#include "wsiskg/rdf/iri.hpp"
 
 namespace wsiskg::import::detail {
 
@@ -368,7 +368,7 @@ class SerdParse {
     auto& self = *static_cast<SerdParse*>(handle);
     if (self.failure_) return SERD_ERR_INTERNAL;
     try {
-      self.base_ = resolve_iri(view(*uri), self.base_);
+      self.base_ = rdf::resolve_iri(view(*uri), self.base_);
     } catch (...) {
       self.failure_ = std::current_exception();
       return SERD_ERR_INTERNAL;
@@ -454,8 +454,8 @@ class SerdParse {
       return scratch;
     }
     const std::string_view text = view(node);
-    if (has_scheme(text)) return text;
-    scratch = resolve_iri(text, base_);
+    if (rdf::has_scheme(text)) return text;
+    scratch = rdf::resolve_iri(text, base_);
     return scratch;
   }
 

@@ -22,7 +22,8 @@ struct ParseFailure {
   std::string message;
 };
 
-// Resolves `reference` against `base` (RFC 3986 §5.2); an empty base leaves it unchanged.
+// Resolves `reference` against `base` (RFC 3986 §5.2, wsiskg/rdf/iri.hpp); without a base a
+// relative reference stays as written.
 std::string resolve_iri(std::string_view base, std::string_view reference);
 
 struct ParseState {

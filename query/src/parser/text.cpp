@@ -8,6 +8,7 @@
 #include "state.hpp"
 #include "utf8.hpp"
 #include "wsiskg/query/ast.hpp"
+#include "wsiskg/rdf/iri.hpp"
 
 namespace wsiskg::query::parser {
 
@@ -217,130 +218,9 @@ rdf::Term ParseState::fresh_blank() {
   return rdf::Term::blank(fmt::format("{}{}", ast::kGeneratedBlankPrefix, next_blank++));
 }
 
-// ---- RFC 3986 §5.2 reference resolution ----
-namespace {
-
-struct IriParts {
-  std::optional<std::string_view> scheme, authority, query, fragment;
-  std::string_view path;
-};
-
-IriParts split_iri(std::string_view s) {
-  IriParts p;
-  std::size_t colon = s.find(':');
-  std::size_t stop = s.find_first_of("/?#");
-  if (colon != std::string_view::npos && colon > 0 &&
-      (stop == std::string_view::npos || colon < stop)) {
-    p.scheme = s.substr(0, colon);
-    s.remove_prefix(colon + 1);
-  }
-  if (s.starts_with("//")) {
-    std::size_t end = s.find_first_of("/?#", 2);
-    if (end == std::string_view::npos) end = s.size();
-    p.authority = s.substr(2, end - 2);
-    s.remove_prefix(end);
-  }
-  std::size_t hash = s.find('#');
-  if (hash != std::string_view::npos) {
-    p.fragment = s.substr(hash + 1);
-    s = s.substr(0, hash);
-  }
-  std::size_t q = s.find('?');
-  if (q != std::string_view::npos) {
-    p.query = s.substr(q + 1);
-    s = s.substr(0, q);
-  }
-  p.path = s;
-  return p;
-}
-
-std::string remove_dot_segments(std::string_view in) {
-  std::string input(in), output;
-  while (!input.empty()) {
-    if (input.starts_with("../")) {
-      input.erase(0, 3);
-    } else if (input.starts_with("./")) {
-      input.erase(0, 2);
-    } else if (input.starts_with("/./")) {
-      input.erase(0, 2);
-    } else if (input == "/.") {
-      input = "/";
-    } else if (input.starts_with("/../") || input == "/..") {
-      input = input.size() == 3 ? std::string("/") : input.substr(3);
-      std::size_t slash = output.rfind('/');
-      output.erase(slash == std::string::npos ? 0 : slash);
-    } else if (input == "." || input == "..") {
-      input.clear();
-    } else {
-      std::size_t start = input[0] == '/' ? 1 : 0;
-      std::size_t next = input.find('/', start);
-      if (next == std::string::npos) next = input.size();
-      output += input.substr(0, next);
-      input.erase(0, next);
-    }
-  }
-  return output;
-}
-
-}  // namespace
-
 std::string resolve_iri(std::string_view base, std::string_view reference) {
-  IriParts r = split_iri(reference);
-  if (r.scheme || base.empty()) {
-    if (!r.scheme) return std::string(reference);
-  }
-  IriParts b = split_iri(base);
-  std::string scheme, authority, path, query;
-  bool has_authority = false, has_query = false;
-  if (r.scheme) {
-    scheme = *r.scheme;
-    has_authority = r.authority.has_value();
-    if (r.authority) authority = *r.authority;
-    path = remove_dot_segments(r.path);
-    has_query = r.query.has_value();
-    if (r.query) query = *r.query;
-  } else {
-    scheme = b.scheme.value_or("");
-    if (r.authority) {
-      has_authority = true;
-      authority = *r.authority;
-      path = remove_dot_segments(r.path);
-      has_query = r.query.has_value();
-      if (r.query) query = *r.query;
-    } else {
-      has_authority = b.authority.has_value();
-      if (b.authority) authority = *b.authority;
-      if (r.path.empty()) {
-        path = b.path;
-        has_query = r.query.has_value() || b.query.has_value();
-        query = r.query ? *r.query : b.query.value_or("");
-      } else {
-        if (r.path.front() == '/') {
-          path = remove_dot_segments(r.path);
-        } else {
-          std::string merged;
-          if (b.authority && b.path.empty()) {
-            merged = "/" + std::string(r.path);
-          } else {
-            std::size_t slash = b.path.rfind('/');
-            merged = slash == std::string_view::npos
-                         ? std::string(r.path)
-                         : std::string(b.path.substr(0, slash + 1)) + std::string(r.path);
-          }
-          path = remove_dot_segments(merged);
-        }
-        has_query = r.query.has_value();
-        if (r.query) query = *r.query;
-      }
-    }
-  }
-  std::string out;
-  if (!scheme.empty()) out += scheme + ":";
-  if (has_authority) out += "//" + authority;
-  out += path;
-  if (has_query) out += "?" + query;
-  if (r.fragment) out += "#" + std::string(*r.fragment);
-  return out;
+  if (base.empty() && !rdf::has_scheme(reference)) return std::string(reference);
+  return rdf::resolve_iri(reference, base);
 }
 
 }  // namespace wsiskg::query::parser

@@ -1,9 +1,9 @@
-#include "iri_resolver.hpp"
+#include "wsiskg/rdf/iri.hpp"
 
 #include <algorithm>
 #include <optional>
 
-namespace wsiskg::import::detail {
+namespace wsiskg::rdf {
 
 namespace {
 
@@ -133,4 +133,4 @@ std::string resolve_iri(std::string_view reference, std::string_view base_iri) {
   return out;
 }
 
-}  // namespace wsiskg::import::detail
+}  // namespace wsiskg::rdf

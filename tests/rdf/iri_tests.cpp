@@ -1,4 +1,4 @@
-// RFC 3986 reference resolution (import/src/iri_resolver.hpp), checked against the RFC's own
+// RFC 3986 reference resolution (rdf/include/wsiskg/rdf/iri.hpp), checked against the RFC's own
 // examples (§5.2.4, §5.4.1, §5.4.2) and the cases Turtle documents meet.
 #include <gtest/gtest.h>
 
@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "iri_resolver.hpp"
+#include "wsiskg/rdf/iri.hpp"
 
-namespace wsiskg::import::detail {
+namespace wsiskg::rdf {
 namespace {
 
 using Cases = std::vector<std::pair<std::string, std::string>>;
@@ -117,4 +117,4 @@ TEST(ImportIriResolver, HasScheme) {
 }
 
 }  // namespace
-}  // namespace wsiskg::import::detail
+}  // namespace wsiskg::rdf
