@@ -61,6 +61,14 @@ struct Row {
   std::size_t found = 0, runs = 0;
   std::uint64_t expanded = 0;
   std::size_t truncated = 0;
+
+  void add(double milliseconds, const graph::PathResult& result) {
+    ms.push_back(milliseconds);
+    ++runs;
+    found += !result.paths.empty();
+    expanded += result.statistics.expanded_nodes;
+    truncated += result.truncated();
+  }
 };
 
 void print(const Row& row) {
@@ -174,11 +182,7 @@ int main(int argc, char** argv) {
             g = fresh.get();
           }
           graph::PathResult result = graph::find_paths(*g, query);
-          row.ms.push_back(ms_since(start));
-          ++row.runs;
-          row.found += !result.paths.empty();
-          row.expanded += result.statistics.expanded_nodes;
-          row.truncated += result.truncated();
+          row.add(ms_since(start), result);
         }
         print(row);
       }
@@ -232,11 +236,7 @@ int main(int argc, char** argv) {
           pq.limits = q.limits;
           auto start = Clock::now();
           graph::PathResult result = graph::find_pattern_paths(source, plus, pq);
-          row.ms.push_back(ms_since(start));
-          ++row.runs;
-          row.found += !result.paths.empty();
-          row.expanded += result.statistics.expanded_nodes;
-          row.truncated += result.truncated();
+          row.add(ms_since(start), result);
         }
         print(row);
       };

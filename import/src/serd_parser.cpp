@@ -28,6 +28,7 @@
 #include "text_checks.hpp"
 #include "wsiskg/rdf/error.hpp"
 #include "wsiskg/rdf/iri.hpp"
+#include "wsiskg/rdf/utf8.hpp"
 
 namespace wsiskg::import::detail {
 
@@ -474,7 +475,7 @@ class SerdParse {
 
   // serd checks lead bytes only; overlong forms and bad continuations get through it.
   static void check_utf8(std::string_view text) {
-    auto at = invalid_utf8_at(text);
+    auto at = rdf::invalid_utf8_at(text);
     if (!at || (static_cast<unsigned char>(text[*at]) == 0xED && *at + 1 < text.size() &&
                 static_cast<unsigned char>(text[*at + 1]) >= 0xA0)) {
       return;  // well-formed, or a surrogate (reported below, with its own message)

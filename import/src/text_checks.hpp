@@ -1,7 +1,7 @@
 #pragma once
-// Checks serd 0.30 leaves out: it validates only UTF-8 lead bytes, and its recursive-descent
-// reader has no bound on how deeply Turtle/TriG blank-node lists and collections nest (a few
-// ten thousand levels overflow the stack).
+// A check serd 0.30 leaves out (the other, full UTF-8 validation, is rdf::invalid_utf8_at): its
+// recursive-descent reader has no bound on how deeply Turtle/TriG blank-node lists and collections
+// nest (a few ten thousand levels overflow the stack).
 
 #include <cstddef>
 #include <cstdint>
@@ -9,10 +9,6 @@
 #include <string_view>
 
 namespace wsiskg::import::detail {
-
-// Offset of the first byte of an ill-formed UTF-8 sequence (overlong form, surrogate, above
-// U+10FFFF, bad or missing continuation byte), or nullopt when `text` is well-formed.
-std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 
 // Follows Turtle/TriG text chunk by chunk (skipping IRIs, strings and comments) and reports
 // where '[' or '(' nesting first exceeds the limit.

@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "state.hpp"
-#include "utf8.hpp"
 #include "wsiskg/query/ast.hpp"
 #include "wsiskg/rdf/iri.hpp"
+#include "wsiskg/rdf/utf8.hpp"
 
 namespace wsiskg::query::parser {
 
@@ -54,45 +54,6 @@ std::string unescape_local_name(std::string_view local) {
   return out;
 }
 
-namespace {
-
-std::optional<std::uint32_t> parse_hex(std::string_view digits) {
-  std::uint32_t value = 0;
-  for (char c : digits) {
-    value <<= 4;
-    if (c >= '0' && c <= '9')
-      value |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      value |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F')
-      value |= static_cast<std::uint32_t>(c - 'A' + 10);
-    else
-      return std::nullopt;
-  }
-  return value;
-}
-
-// Length of a valid UTF-8 sequence at text[i], or 0 (overlong forms and surrogates are invalid).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) return 1;
-  std::size_t len = (b >= 0xC2 && b <= 0xDF)   ? 2
-                    : (b >= 0xE0 && b <= 0xEF) ? 3
-                    : (b >= 0xF0 && b <= 0xF4) ? 4
-                                               : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  auto b1 = static_cast<unsigned char>(text[i + 1]);
-  if (b == 0xE0 && b1 < 0xA0) return 0;
-  if (b == 0xED && b1 >= 0xA0) return 0;
-  if (b == 0xF0 && b1 < 0x90) return 0;
-  if (b == 0xF4 && b1 >= 0x90) return 0;
-  return len;
-}
-
-}  // namespace
-
 bool preprocess(std::string_view text, Preprocessed& out, std::size_t& error_offset,
                 std::string& error) {
   out.text.clear();
@@ -105,7 +66,7 @@ bool preprocess(std::string_view text, Preprocessed& out, std::size_t& error_off
     if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
       std::size_t digits = text[i + 1] == 'u' ? 4 : 8;
       auto cp =
-          i + 2 + digits <= text.size() ? parse_hex(text.substr(i + 2, digits)) : std::nullopt;
+          i + 2 + digits <= text.size() ? rdf::parse_hex(text.substr(i + 2, digits)) : std::nullopt;
       if (!cp) {
         error_offset = i;
         error = fmt::format("bad codepoint escape: '\\{}' needs {} hexadecimal digits", text[i + 1],
@@ -118,14 +79,15 @@ bool preprocess(std::string_view text, Preprocessed& out, std::size_t& error_off
         return false;
       }
       std::size_t before = out.text.size();
-      append_utf8(out.text, *cp);
+      rdf::append_utf8(out.text, *cp);
       out.origin.insert(out.origin.end(), out.text.size() - before, i);
       i += 2 + digits;
       replaced = true;
       continue;
     }
-    std::size_t len =
-        c == '\\' && i + 1 < text.size() && text[i + 1] == '\\' ? 2 : utf8_length(text, i);
+    std::size_t len = c == '\\' && i + 1 < text.size() && text[i + 1] == '\\'
+                          ? 2
+                          : rdf::utf8_sequence_length(text, i);
     if (len == 0) {
       error_offset = i;
       error = "invalid UTF-8 byte sequence";

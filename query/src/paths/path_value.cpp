@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "utf8.hpp"
+#include "wsiskg/rdf/utf8.hpp"
 
 namespace wsiskg::query {
 
@@ -69,7 +69,7 @@ class Reader {
           case 'U': {
             auto cp = hex(e == 'u' ? 4 : 8);
             if (!cp) return std::nullopt;
-            append_utf8(lexical, *cp);
+            rdf::append_utf8(lexical, *cp);
             break;
           }
           default:
@@ -92,21 +92,10 @@ class Reader {
   }
 
  private:
-  std::optional<std::uint32_t> hex(int digits) {
-    if (pos_ + static_cast<std::size_t>(digits) > text_.size()) return std::nullopt;
-    std::uint32_t value = 0;
-    for (int i = 0; i < digits; ++i) {
-      char h = text_[pos_++];
-      value <<= 4;
-      if (h >= '0' && h <= '9')
-        value |= static_cast<std::uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f')
-        value |= static_cast<std::uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F')
-        value |= static_cast<std::uint32_t>(h - 'A' + 10);
-      else
-        return std::nullopt;
-    }
+  std::optional<std::uint32_t> hex(std::size_t digits) {
+    if (pos_ + digits > text_.size()) return std::nullopt;
+    const auto value = rdf::parse_hex(text_.substr(pos_, digits));
+    pos_ += digits;
     return value;
   }
   std::optional<std::string> iri_body() {
@@ -121,7 +110,7 @@ class Reader {
         char e = text_[pos_++];
         auto cp = e == 'u' ? hex(4) : e == 'U' ? hex(8) : std::nullopt;
         if (!cp) return std::nullopt;
-        append_utf8(iri, *cp);
+        rdf::append_utf8(iri, *cp);
       } else {
         iri += c;
       }
