@@ -20,33 +20,6 @@ extern char** environ;
 
 namespace wsiskg::reliability {
 
-TempDirectory::TempDirectory() {
-  std::random_device random;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    auto candidate = fs::temp_directory_path() /
-                     ("wsiskg-reliability-" + std::to_string(random()) + std::to_string(random()));
-    if (fs::create_directory(candidate)) {
-      // Traversable by the unprivileged user the read-only cases run as.
-      fs::permissions(candidate, fs::perms::owner_all | fs::perms::group_exec |
-                                     fs::perms::group_read | fs::perms::others_exec |
-                                     fs::perms::others_read);
-      path_ = candidate;
-      return;
-    }
-  }
-  throw std::runtime_error("cannot create a temporary directory");
-}
-
-TempDirectory::~TempDirectory() {
-  std::error_code ignored;
-  // A test may have made parts read-only; give them back before removing.
-  for (auto it = fs::recursive_directory_iterator(path_, ignored);
-       it != fs::recursive_directory_iterator(); it.increment(ignored)) {
-    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ignored);
-  }
-  fs::remove_all(path_, ignored);
-}
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

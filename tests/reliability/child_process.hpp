@@ -13,22 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "temp_directory.hpp"
+
 namespace wsiskg::reliability {
 
 namespace fs = std::filesystem;
 
 // A fresh directory under the system temp dir, removed on destruction.
-class TempDirectory {
- public:
-  TempDirectory();
-  ~TempDirectory();
-  TempDirectory(const TempDirectory&) = delete;
-  TempDirectory& operator=(const TempDirectory&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using testing::TempDirectory;
 
 std::string read_file(const fs::path& path);
 void write_file(const fs::path& path, const std::string& content);

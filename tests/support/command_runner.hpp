@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "temp_directory.hpp"
+
 namespace wsiskg::testing {
 
 struct CommandResult {
@@ -19,19 +21,6 @@ std::string shell_quote(const std::string& argument);
 // Runs `command` (already shell-quoted) in `directory` with `stdin_text` on standard input.
 CommandResult run_shell(const std::string& command, const std::filesystem::path& directory,
                         const std::string& stdin_text = {});
-
-// A fresh directory under the system temp dir, removed on destruction.
-class TempDirectory {
- public:
-  TempDirectory();
-  ~TempDirectory();
-  TempDirectory(const TempDirectory&) = delete;
-  TempDirectory& operator=(const TempDirectory&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

@@ -54,22 +54,4 @@ CommandResult run_shell(const std::string& command, const std::filesystem::path&
   return result;
 }
 
-TempDirectory::TempDirectory() {
-  std::random_device random;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    auto candidate = std::filesystem::temp_directory_path() /
-                     ("wsiskg-test-" + std::to_string(random()) + std::to_string(random()));
-    if (std::filesystem::create_directory(candidate)) {
-      path_ = candidate;
-      return;
-    }
-  }
-  throw std::runtime_error("cannot create a temporary directory");
-}
-
-TempDirectory::~TempDirectory() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 }  // namespace wsiskg::testing
