@@ -5,21 +5,14 @@
 //   node oxigraph_paths.mjs OXIGRAPH_DIR GRAPH.nt RUNS QUERY_TEXT
 //
 // OXIGRAPH_DIR is the scratch folder where `npm install oxigraph` ran (kept out of the repo).
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+
+import { loadOxigraph, timeQuery } from '../oxigraph_common.mjs';
 
 const [oxDir, dataPath, runsText, query] = process.argv.slice(2);
 const runs = Number(runsText);
-const require = createRequire(join(oxDir, 'package.json'));
-const oxigraph = require('oxigraph');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const { oxigraph, version } = loadOxigraph(oxDir);
 
 const store = new oxigraph.Store();
 const t0 = performance.now();
@@ -34,15 +27,8 @@ for (let begin = 0; begin < bytes.length;) {
   begin = end;
 }
 const loadSeconds = (performance.now() - t0) / 1000;
-process.stderr.write(`oxigraph ${require('oxigraph/package.json').version}: loaded ${store.size} ` +
+process.stderr.write(`oxigraph ${version}: loaded ${store.size} ` +
                      `triples in ${loadSeconds.toFixed(1)} s\n`);
 
-const times = [];
-let rows = -1;
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  const result = store.query(query);  // materialises every solution
-  times.push(performance.now() - start);
-  rows = Array.isArray(result) ? result.length : 1;
-}
-console.log(`${loadSeconds.toFixed(1)}\t${median(times).toFixed(3)}\t${rows}`);
+const { ms, rows } = timeQuery(store, query, runs, 'the reachability query');
+console.log(`${loadSeconds.toFixed(1)}\t${ms.toFixed(3)}\t${rows}`);
